@@ -1,0 +1,161 @@
+package io.github.dl4jlocalization.data;
+
+import io.github.dl4jlocalization.math.PointwiseTransform;
+import io.github.dl4jlocalization.math.Quadrature;
+import io.github.dl4jlocalization.math.TabulatedTransform;
+import io.github.dl4jlocalization.util.Require;
+import org.apache.commons.math3.special.Erf;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
+
+/**
+ * NLGP(g), the nonlinear Gaussian process of Ingrosso &amp; Goldt (2022) as implemented by Lufkin,
+ * Saxe &amp; Grant (2024) ({@code NonlinearGPDataset}):
+ * <pre>
+ *   z   ~ N(0, C_xi),   C_xi(i,j) = exp(-d(i,j)^2 / xi^2)      (periodic; 2-D: C_xi ⊗ C_xi)
+ *   x_i = erf(g z_i) / Z(g),   Z(g) = sqrt((2/pi) arcsin(2 g^2 / (1 + 2 g^2)))
+ * </pre>
+ * so every input value has unit variance. Its exact covariance is
+ * {@code Sigma_ij = (2 / (pi Z(g)^2)) arcsin((2g^2/(1+2g^2)) C_xi(i,j))} and its marginal excess
+ * kurtosis {@code E[erf(g z)^4]/Z(g)^4 - 3} (computed by quadrature) falls monotonically from 0
+ * (g -&gt; 0, Gaussian) to -2 (g -&gt; infinity, {@code x = sign(z)}); e.g. -1.834 at g = 3.
+ * The gain convention is {@code erf(g z)}, that of the reference figure code (not
+ * {@code erf(g z / sqrt 2)}).
+ *
+ * <p>Sampling: {@link PeriodicGaussianField} for z, then the tabulated {@code erf(g z)/Z(g)}
+ * ({@link TabulatedTransform}, exact to about 1e-12), then the {@link Support} map.
+ */
+public final class NlgpModel implements DataModel {
+    private static final long serialVersionUID = 1L;
+
+    private final double gain;
+    private final ClassPair xi;
+    private final int length;
+    private final int dims;
+    private final Support support;
+    private final PeriodicGaussianField[] fields;
+    private final PointwiseTransform transform;
+
+    /**
+     * @param gain    g > 0
+     * @param xi      correlation lengths (pixels) of class 0 and class 1
+     * @param length  L >= 2
+     * @param dims    1 (D = L) or 2 (D = L^2)
+     * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
+     */
+    public NlgpModel(double gain, ClassPair xi, int length, int dims, Support support) {
+        this.gain = Require.positive("gain", gain);
+        this.xi = Require.nonNull("xi", xi);
+        this.length = Require.atLeast("length", length, 2);
+        this.dims = Require.inRange("dim", dims, 1, 2);
+        this.support = Require.nonNull("support", support);
+        this.fields = new PeriodicGaussianField[] {
+            new PeriodicGaussianField(Kernels.squaredExponential(length, dims, xi.label0())),
+            new PeriodicGaussianField(Kernels.squaredExponential(length, dims, xi.label1()))};
+        this.transform = marginalTransform(gain);
+    }
+
+    /** NLGP(g) on a 1-D ring with the papers' support (-1, 1). */
+    public NlgpModel(double gain, ClassPair xi, int length) {
+        this(gain, xi, length, 1, Support.SYMMETRIC);
+    }
+
+    /** {@code Z(g) = sqrt((2/pi) arcsin(2g^2/(1+2g^2)))}, the standard deviation of erf(g z). */
+    public static double normalizer(double gain) {
+        Require.positive("gain", gain);
+        return Math.sqrt(2 / Math.PI * Math.asin(rho(gain)));
+    }
+
+    /** The exact NLGP correlation of two sites whose Gaussian correlation is {@code c}. */
+    public static double correlation(double gain, double c) {
+        return 2 / (Math.PI * normalizer(gain) * normalizer(gain)) * Math.asin(rho(gain) * c);
+    }
+
+    /** The exact marginal excess kurtosis {@code E[erf(g z)^4]/Z(g)^4 - 3}, by quadrature. */
+    public static double excessKurtosis(double gain) {
+        Require.positive("gain", gain);
+        double z2 = normalizer(gain) * normalizer(gain);
+        // integrand even in z: 2 * int_0^inf erf(g z)^4 phi(z) dz, split where erf saturates
+        double knee = Math.min(9, 6 / gain);
+        java.util.function.DoubleUnaryOperator f = z -> {
+            double e = Erf.erf(gain * z);
+            double e2 = e * e;
+            return e2 * e2 * Math.exp(-0.5 * z * z);
+        };
+        double integral = Quadrature.integrate(f, 0, knee, 1e-13);
+        if (knee < 9) {
+            integral += Quadrature.integrate(f, knee, 12, 1e-13);
+        }
+        double fourth = 2 * integral / Math.sqrt(2 * Math.PI);
+        return fourth / (z2 * z2) - 3;
+    }
+
+    private static double rho(double gain) {
+        return 2 * gain * gain / (1 + 2 * gain * gain);
+    }
+
+    private static PointwiseTransform marginalTransform(double gain) {
+        double z = normalizer(gain);
+        double slope = 2 * gain / Math.sqrt(Math.PI) / z;
+        // erf(g z) is 1 to double precision for |g z| > 6: tabulate where it still varies
+        double half = Math.min(9, 6.5 / gain);
+        return new TabulatedTransform(v -> Erf.erf(gain * v) / z,
+                v -> slope * Math.exp(-gain * gain * v * v), -half, half, TabulatedTransform.DEFAULT_CELLS);
+    }
+
+    @Override
+    public String name() {
+        return "nlgp";
+    }
+
+    @Override
+    public int dimension() {
+        return dims == 1 ? length : length * length;
+    }
+
+    /** The gain g. */
+    public double gain() {
+        return gain;
+    }
+
+    /** The class correlation lengths. */
+    public ClassPair xi() {
+        return xi;
+    }
+
+    @Override
+    public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
+        int d = dimension();
+        fields[Labels.check(label)].sample(count, out, row, random);
+        transform.applyInPlace(out, row * d, count * d);
+        support.apply(out, row * d, count * d);
+    }
+
+    @Override
+    public Optional<StationaryCovariance> covariance(int label) {
+        StationaryCovariance gaussian = fields[Labels.check(label)].covariance();
+        double[] k = gaussian.kernel();
+        for (int i = 0; i < k.length; i++) {
+            k[i] = correlation(gain, k[i]) * support.scale() * support.scale();
+        }
+        return Optional.of(new StationaryCovariance(length, dims, k));
+    }
+
+    @Override
+    public OptionalDouble marginalExcessKurtosis(int label) {
+        Labels.check(label);
+        return OptionalDouble.of(excessKurtosis(gain));
+    }
+
+    @Override
+    public String description() {
+        return "NLGP(g=" + gain + ", xi=" + xi + ", L=" + length + ", dim=" + dims + ", support=" + support + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
