@@ -135,21 +135,31 @@ public final class PeriodicGaussianField implements Serializable {
      * of N(0, C) (C with its spectrum clamped at 0).
      */
     public void sample(int count, double[] out, int row, RandomGenerator random) {
+        sample(count, out, row, random, null);
+    }
+
+    /**
+     * As {@link #sample(int, double[], int, RandomGenerator)}, and also stores the Euclidean norm
+     * of each sample's white noise {@code ||eps||} in {@code noiseNorms[0..count)} (when not
+     * null): {@code eps/||eps||} is uniform on the sphere and independent of {@code ||eps||}, so
+     * {@code z/||eps|| = R diag(sqrt lambda) u} is the direction part of an elliptical law.
+     */
+    public void sample(int count, double[] out, int row, RandomGenerator random, double[] noiseNorms) {
         if (count == 0) {
             return;
         }
         int d = dimension();
         int n = covariance.length();
         double[] eps = new double[count * d];
-        if (transposedScale == null) {
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = random.nextGaussian();
+        for (int s = 0, i = 0; s < count; s++) {
+            double squares = 0;
+            for (int p = 0; p < d; p++, i++) {
+                double e = random.nextGaussian();
+                squares += e * e;
+                eps[i] = transposedScale == null ? e : transposedScale[p] * e;
             }
-        } else {
-            for (int s = 0, i = 0; s < count; s++) {
-                for (int p = 0; p < d; p++, i++) {
-                    eps[i] = transposedScale[p] * random.nextGaussian();
-                }
+            if (noiseNorms != null) {
+                noiseNorms[s] = Math.sqrt(squares);
             }
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
