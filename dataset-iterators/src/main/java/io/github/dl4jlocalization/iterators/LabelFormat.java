@@ -1,0 +1,46 @@
+package io.github.dl4jlocalization.iterators;
+
+import io.github.dl4jlocalization.data.Labels;
+
+/** How the class label {@code y} (0 or 1) of each sample is written into a DataSet's labels. */
+public enum LabelFormat {
+    /**
+     * One column holding {@code y} itself: the target of the papers' mean squared error
+     * {@code (yhat - y)^2} (DL4J: {@code LossFunction.MSE} with one identity output).
+     */
+    REGRESSION(1),
+    /**
+     * Two columns, the one-hot vector {@code e_y}: for a softmax output layer with
+     * {@code LossFunction.MCXENT}, or for DL4J's classification {@code Evaluation}.
+     */
+    ONE_HOT(Labels.COUNT);
+
+    private final int columns;
+
+    LabelFormat(int columns) {
+        this.columns = columns;
+    }
+
+    /** Number of label columns: 1 for {@link #REGRESSION}, 2 for {@link #ONE_HOT}. */
+    public int columns() {
+        return columns;
+    }
+
+    /**
+     * The row-major {@code labels.length x columns()} label matrix of the given classes.
+     *
+     * @param labels class of each row, 0 or 1
+     */
+    public double[] encode(int[] labels) {
+        double[] out = new double[labels.length * columns];
+        for (int n = 0; n < labels.length; n++) {
+            int y = Labels.check(labels[n]);
+            if (this == REGRESSION) {
+                out[n] = y;
+            } else {
+                out[n * columns + y] = 1;
+            }
+        }
+        return out;
+    }
+}
