@@ -14,10 +14,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *
  * <p>This is how {@link ShallowNetwork} realises a FIXED hidden bias {@code beta}: a layer without
  * a bias parameter whose activation is shifted. The bias is then part of the architecture rather
- * than a parameter with a zero learning rate, so nothing can train it by accident: in DL4J 1.0.0-M2.1
- * a {@code NoOp} updater does <em>not</em> freeze a parameter (the gradient is still subtracted,
- * merely not multiplied by a learning rate: measured), and a per-parameter {@code Sgd(0)} would be undone by
- * {@code MultiLayerNetwork.setLearningRate}, which resets every layer's learning rate.
+ * than a parameter kept still by updater settings, so nothing can train it by accident. (Measured in
+ * DL4J 1.0.0-M2.1: a {@code NoOp} updater does <em>not</em> freeze a parameter, the gradient is still
+ * subtracted, merely not multiplied by a learning rate; a zero-learning-rate {@code Sgd(0)} does
+ * freeze, but {@code MultiLayerNetwork.setLearningRate} resets it for a layer's weights.)
  *
  * <p>Serialised to DL4J's JSON as {@code {"@class": ..., "activation": {...}, "shift": beta}}.
  */
