@@ -31,7 +31,7 @@ public final class ShallowNetworkParameters {
     /** The K receptive fields {@code w_k}, each of length D. */
     public static double[][] receptiveFields(MultiLayerNetwork net) {
         INDArray w = hidden(net).getParam(W);
-        double[][] out = new double[(int) w.columns()][(int) w.rows()];
+        double[][] out = new double[w.columns()][w.rows()];
         for (int k = 0; k < out.length; k++) {
             out[k] = flat(w.getColumn(k));
         }
