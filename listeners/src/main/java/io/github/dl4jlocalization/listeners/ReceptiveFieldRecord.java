@@ -1,0 +1,62 @@
+package io.github.dl4jlocalization.listeners;
+
+import io.github.dl4jlocalization.metrics.SignedPeak;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The receptive-field state of a hidden layer at one training step: the inverse participation
+ * ratio {@code IPR_k = sum_i w_ki^4 / (sum_i w_ki^2)^2} and the signed peak of every unit k, and
+ * optionally the weights themselves ({@code receptiveFields[k]} = unit k's D input weights).
+ *
+ * <p>Arrays are not copied; treat them as read-only.
+ *
+ * @param iteration       DL4J's iteration counter (the number of parameter updates done)
+ * @param epoch           DL4J's epoch counter
+ * @param score           the model's score (loss) on the last minibatch
+ * @param ipr             IPR per unit, in [1/D, 1] (NaN for an all-zero unit)
+ * @param peaks           signed peak per unit
+ * @param receptiveFields K x D weights, or null when snapshots are off
+ * @param timestampMillis wall-clock time of the record
+ */
+public record ReceptiveFieldRecord(long iteration, int epoch, double score, double[] ipr, SignedPeak[] peaks,
+                                   double[][] receptiveFields, long timestampMillis) implements Serializable {
+
+    /** Number of hidden units K. */
+    public int units() {
+        return ipr.length;
+    }
+
+    /** Mean IPR over units (NaN units ignored; NaN when all are NaN). */
+    public double meanIpr() {
+        return Arrays.stream(ipr).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
+    /** Largest IPR over units (NaN units ignored; NaN when all are NaN). */
+    public double maxIpr() {
+        return Arrays.stream(ipr).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    /** Index of the unit with the largest IPR (-1 when all are NaN). */
+    public int mostLocalizedUnit() {
+        int best = -1;
+        for (int k = 0; k < ipr.length; k++) {
+            if (!Double.isNaN(ipr[k]) && (best < 0 || ipr[k] > ipr[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the weights were recorded. */
+    public boolean hasReceptiveFields() {
+        return receptiveFields != null;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("ReceptiveFieldRecord[iteration=%d, epoch=%d, score=%.6g, units=%d, meanIpr=%.4f, maxIpr=%.4f]",
+                iteration, epoch, score, units(), meanIpr(), maxIpr());
+    }
+}
