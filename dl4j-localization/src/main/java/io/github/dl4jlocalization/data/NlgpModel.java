@@ -32,10 +32,8 @@ public final class NlgpModel implements DataModel {
 
     private final double gain;
     private final ClassPair xi;
-    private final int length;
-    private final int dims;
     private final Support support;
-    private final PeriodicGaussianField[] fields;
+    private final ClassFields fields;
     private final PointwiseTransform transform;
 
     /**
@@ -48,12 +46,8 @@ public final class NlgpModel implements DataModel {
     public NlgpModel(double gain, ClassPair xi, int length, int dims, Support support) {
         this.gain = Require.positive("gain", gain);
         this.xi = Require.nonNull("xi", xi);
-        this.length = Require.atLeast("length", length, 2);
-        this.dims = Require.inRange("dim", dims, 1, 2);
+        this.fields = ClassFields.squaredExponential(xi, length, dims);
         this.support = Require.nonNull("support", support);
-        this.fields = new PeriodicGaussianField[] {
-            new PeriodicGaussianField(Kernels.squaredExponential(length, dims, xi.label0())),
-            new PeriodicGaussianField(Kernels.squaredExponential(length, dims, xi.label1()))};
         this.transform = marginalTransform(gain);
     }
 
@@ -96,7 +90,8 @@ public final class NlgpModel implements DataModel {
         return 2 * gain * gain / (1 + 2 * gain * gain);
     }
 
-    private static PointwiseTransform marginalTransform(double gain) {
+    /** The tabulated {@code z -> erf(g z)/Z(g)} used by the sampler (package-private for tests). */
+    static PointwiseTransform marginalTransform(double gain) {
         double z = normalizer(gain);
         double slope = 2 * gain / Math.sqrt(Math.PI) / z;
         // erf(g z) is 1 to double precision for |g z| > 6: tabulate where it still varies
@@ -112,7 +107,7 @@ public final class NlgpModel implements DataModel {
 
     @Override
     public int dimension() {
-        return dims == 1 ? length : length * length;
+        return fields.dimension();
     }
 
     /** The gain g. */
@@ -128,19 +123,15 @@ public final class NlgpModel implements DataModel {
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
         int d = dimension();
-        fields[Labels.check(label)].sample(count, out, row, random);
+        fields.sample(label, count, out, row, random, null);
         transform.applyInPlace(out, row * d, count * d);
         support.apply(out, row * d, count * d);
     }
 
     @Override
     public Optional<StationaryCovariance> covariance(int label) {
-        StationaryCovariance gaussian = fields[Labels.check(label)].covariance();
-        double[] k = gaussian.kernel();
-        for (int i = 0; i < k.length; i++) {
-            k[i] = correlation(gain, k[i]) * support.scale() * support.scale();
-        }
-        return Optional.of(new StationaryCovariance(length, dims, k));
+        double variance = support.scale() * support.scale();
+        return Optional.of(fields.covariance(label).mapped(c -> correlation(gain, c) * variance));
     }
 
     @Override
@@ -151,7 +142,8 @@ public final class NlgpModel implements DataModel {
 
     @Override
     public String description() {
-        return "NLGP(g=" + gain + ", xi=" + xi + ", L=" + length + ", dim=" + dims + ", support=" + support + ")";
+        return "NLGP(g=" + gain + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
+                + ", support=" + support + ")";
     }
 
     @Override

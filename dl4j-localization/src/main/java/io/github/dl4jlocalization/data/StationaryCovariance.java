@@ -4,6 +4,8 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The covariance of a translation-invariant field on a periodic 1-D ring of length L or a 2-D
@@ -37,7 +39,7 @@ public final class StationaryCovariance implements Serializable {
     }
 
     /** A 1-D ring covariance from a function of the periodic distance d = min(|i-j|, L-|i-j|). */
-    public static StationaryCovariance ring(int length, java.util.function.IntToDoubleFunction ofDistance) {
+    public static StationaryCovariance ring(int length, IntToDoubleFunction ofDistance) {
         double[] k = new double[Require.atLeast("length", length, 2)];
         for (int i = 0; i < length; i++) {
             k[i] = ofDistance.applyAsDouble(Math.min(i, length - i));
@@ -92,13 +94,22 @@ public final class StationaryCovariance implements Serializable {
         return kernel[0];
     }
 
-    /** This covariance multiplied by {@code factor}. */
-    public StationaryCovariance scaled(double factor) {
+    /**
+     * The covariance whose kernel is {@code f} applied to every entry of this one, e.g. the
+     * output covariance {@code f(C_ij)} of a pointwise transform of a Gaussian field with
+     * covariance C (the caller is responsible for the result being a covariance).
+     */
+    public StationaryCovariance mapped(DoubleUnaryOperator f) {
         double[] k = kernel.clone();
         for (int i = 0; i < k.length; i++) {
-            k[i] *= factor;
+            k[i] = f.applyAsDouble(k[i]);
         }
         return new StationaryCovariance(length, dims, k);
+    }
+
+    /** This covariance multiplied by {@code factor}. */
+    public StationaryCovariance scaled(double factor) {
+        return mapped(c -> c * factor);
     }
 
     /** The dense D x D matrix. */

@@ -43,6 +43,14 @@ public final class Require {
         return value;
     }
 
+    /** Requires {@code 0 < value < 1}. */
+    public static double fraction(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw fail(name, value, "a fraction in (0, 1)");
+        }
+        return value;
+    }
+
     /** Requires {@code lo <= value <= hi}. */
     public static double inRange(String name, double value, double lo, double hi) {
         if (!(value >= lo && value <= hi)) {

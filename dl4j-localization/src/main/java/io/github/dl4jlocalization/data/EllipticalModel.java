@@ -1,0 +1,105 @@
+package io.github.dl4jlocalization.data;
+
+import io.github.dl4jlocalization.util.Require;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
+
+/**
+ * Elliptical laws ({@code localization/datasets/elliptical.py} and {@code multi_t.py} of the
+ * reference code), the control data that does not localize:
+ * <pre>
+ *   x = sqrt(D / E[r^2]) r Lambda u,   Lambda Lambda^T = C_xi,   u uniform on the unit sphere of R^D
+ * </pre>
+ * with r independent of u, drawn from a {@link RadialLaw}. Since {@code E[u u^T] = I/D},
+ * {@code Cov(x) = C_xi} exactly (unit variance): the factor {@code sqrt(D/E[r^2])} is computed
+ * from the law's exact second moment, whereas the reference divides by a standard deviation
+ * estimated from 100,000 samples. The marginal excess kurtosis is
+ * {@link RadialLaw#excessKurtosis(int) (E[r^4]/E[r^2]^2) 3D/(D+2) - 3}.
+ *
+ * <p>Sampling: {@link PeriodicGaussianField} draws {@code z = Lambda eps} and reports
+ * {@code ||eps||}; {@code z/||eps|| = Lambda u} with {@code u = eps/||eps||} uniform and
+ * independent of {@code ||eps||}; each row is scaled by its radius, then the {@link Support} map.
+ */
+public final class EllipticalModel implements DataModel {
+    private static final long serialVersionUID = 1L;
+
+    private final RadialLaw radial;
+    private final ClassPair xi;
+    private final Support support;
+    private final ClassFields fields;
+    /** sqrt(D / E[r^2]). */
+    private final double normaliser;
+
+    /**
+     * @param radial  the radial law
+     * @param xi      correlation lengths (pixels) of class 0 and class 1
+     * @param length  L >= 2
+     * @param dims    1 (D = L) or 2 (D = L^2)
+     * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
+     */
+    public EllipticalModel(RadialLaw radial, ClassPair xi, int length, int dims, Support support) {
+        this.radial = Require.nonNull("radial law", radial);
+        this.xi = Require.nonNull("xi", xi);
+        this.fields = ClassFields.squaredExponential(xi, length, dims);
+        this.support = Require.nonNull("support", support);
+        this.normaliser = Math.sqrt(fields.dimension() / radial.secondMoment(fields.dimension()));
+    }
+
+    @Override
+    public String name() {
+        return "elliptical";
+    }
+
+    @Override
+    public int dimension() {
+        return fields.dimension();
+    }
+
+    /** The radial law. */
+    public RadialLaw radial() {
+        return radial;
+    }
+
+    /** The class correlation lengths. */
+    public ClassPair xi() {
+        return xi;
+    }
+
+    @Override
+    public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
+        int d = dimension();
+        double[] norms = new double[count];
+        fields.sample(label, count, out, row, random, norms);
+        for (int s = 0; s < count; s++) {
+            double factor = radial.sample(d, norms[s], random) * normaliser / norms[s];
+            for (int i = (row + s) * d, end = i + d; i < end; i++) {
+                out[i] *= factor;
+            }
+        }
+        support.apply(out, row * d, count * d);
+    }
+
+    @Override
+    public Optional<StationaryCovariance> covariance(int label) {
+        return Optional.of(fields.covariance(label).scaled(support.scale() * support.scale()));
+    }
+
+    @Override
+    public OptionalDouble marginalExcessKurtosis(int label) {
+        Labels.check(label);
+        return OptionalDouble.of(radial.excessKurtosis(dimension()));
+    }
+
+    @Override
+    public String description() {
+        return "Elliptical(radial=" + radial + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
+                + ", support=" + support + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.dl4jlocalization.data;
+
+import io.github.dl4jlocalization.math.PointwiseTransform;
+import io.github.dl4jlocalization.util.Require;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
+
+/**
+ * Kur(k) and its relatives: the Gaussian copula (NORTA) model of the reference code
+ * ({@code NortaDataset}):
+ * <pre>
+ *   z   ~ N(0, C_xi),   C_xi(i,j) = exp(-d(i,j)^2 / xi^2)      (periodic; 2-D: C_xi ⊗ C_xi)
+ *   x_i = Q(Phi(z_i))                                           (unit variance)
+ * </pre>
+ * with the quantile Q of a {@link Marginal}; Kur(k) is {@code Marginal.algebraic(k)}, whose
+ * excess kurtosis changes sign between k = 6.0 and 6.1 and diverges as k -&gt; 4+.
+ *
+ * <p>The copula changes the covariance: it is {@code rho(C_xi)} with the marginal's copula
+ * correlation rho, known in closed form for the gaussian (identity), uniform
+ * ({@code (6/pi) arcsin(c/2)}) and binary ({@code (2/pi) arcsin(c)}) marginals; for the algebraic
+ * and Laplace marginals {@link #covariance} is empty (no closed form; the reference does not
+ * correct or invert the copula either).
+ *
+ * <p>Sampling: {@link PeriodicGaussianField} for z, the marginal's transform (tabulated where
+ * special functions are involved), then the {@link Support} map.
+ */
+public final class KurModel implements DataModel {
+    private static final long serialVersionUID = 1L;
+
+    private final Marginal marginal;
+    private final ClassPair xi;
+    private final Support support;
+    private final ClassFields fields;
+    private final PointwiseTransform transform;
+
+    /**
+     * @param marginal the marginal law of every input value
+     * @param xi       correlation lengths (pixels) of class 0 and class 1
+     * @param length   L >= 2
+     * @param dims     1 (D = L) or 2 (D = L^2)
+     * @param support  output support adjustment, {@link Support#SYMMETRIC} in the papers
+     */
+    public KurModel(Marginal marginal, ClassPair xi, int length, int dims, Support support) {
+        this.marginal = Require.nonNull("marginal", marginal);
+        this.xi = Require.nonNull("xi", xi);
+        this.fields = ClassFields.squaredExponential(xi, length, dims);
+        this.support = Require.nonNull("support", support);
+        this.transform = marginal.transform();
+    }
+
+    /** Kur(k): the algebraic marginal on a 1-D ring with the papers' support (-1, 1). */
+    public KurModel(double k, ClassPair xi, int length) {
+        this(Marginal.algebraic(k), xi, length, 1, Support.SYMMETRIC);
+    }
+
+    @Override
+    public String name() {
+        return "kur";
+    }
+
+    @Override
+    public int dimension() {
+        return fields.dimension();
+    }
+
+    /** The marginal law. */
+    public Marginal marginal() {
+        return marginal;
+    }
+
+    /** The class correlation lengths. */
+    public ClassPair xi() {
+        return xi;
+    }
+
+    @Override
+    public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
+        int d = dimension();
+        fields.sample(label, count, out, row, random, null);
+        transform.applyInPlace(out, row * d, count * d);
+        support.apply(out, row * d, count * d);
+    }
+
+    /** {@code rho(C_xi) * scale^2} where the marginal's copula correlation rho is known. */
+    @Override
+    public Optional<StationaryCovariance> covariance(int label) {
+        StationaryCovariance gaussian = fields.covariance(label);
+        double variance = support.scale() * support.scale();
+        return marginal.correlationMap().map(rho -> gaussian.mapped(c -> rho.applyAsDouble(c) * variance));
+    }
+
+    @Override
+    public OptionalDouble marginalExcessKurtosis(int label) {
+        Labels.check(label);
+        return OptionalDouble.of(marginal.excessKurtosis());
+    }
+
+    @Override
+    public String description() {
+        return "Kur(marginal=" + marginal + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
+                + ", support=" + support + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.dl4jlocalization.data;
+
+import io.github.dl4jlocalization.util.Require;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
+
+/**
+ * The Gaussian clone of NLGP(g) ({@code NLGPGaussianCloneDataset} of the reference code): a
+ * Gaussian field whose covariance is exactly that of {@link NlgpModel NLGP(g)},
+ * <pre>  x ~ N(0, Sigma),   Sigma_ij = (2 / (pi Z(g)^2)) arcsin((2g^2/(1+2g^2)) C_xi(i,j))</pre>
+ * (see {@link NlgpModel#correlation}), so it has the same second-order statistics as NLGP(g) and
+ * no higher-order structure: marginal excess kurtosis 0. Sigma is a covariance because
+ * {@code arcsin} has a power series with non-negative coefficients and Hadamard powers of a
+ * covariance are covariances (Schur product theorem).
+ *
+ * <p>Sampling: {@link PeriodicGaussianField} over Sigma, then the {@link Support} map.
+ */
+public final class NlgpCloneModel implements DataModel {
+    private static final long serialVersionUID = 1L;
+
+    private final double gain;
+    private final ClassPair xi;
+    private final Support support;
+    private final ClassFields fields;
+
+    /**
+     * @param gain    g > 0 of the NLGP being cloned
+     * @param xi      correlation lengths (pixels) of class 0 and class 1
+     * @param length  L >= 2
+     * @param dims    1 (D = L) or 2 (D = L^2)
+     * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
+     */
+    public NlgpCloneModel(double gain, ClassPair xi, int length, int dims, Support support) {
+        this.gain = Require.positive("gain", gain);
+        this.xi = Require.nonNull("xi", xi);
+        this.fields = new ClassFields(xi, length, dims, c -> NlgpModel.correlation(gain, c));
+        this.support = Require.nonNull("support", support);
+    }
+
+    @Override
+    public String name() {
+        return "nlgp-clone";
+    }
+
+    @Override
+    public int dimension() {
+        return fields.dimension();
+    }
+
+    /** The gain g of the cloned NLGP. */
+    public double gain() {
+        return gain;
+    }
+
+    /** The class correlation lengths. */
+    public ClassPair xi() {
+        return xi;
+    }
+
+    @Override
+    public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
+        int d = dimension();
+        fields.sample(label, count, out, row, random, null);
+        support.apply(out, row * d, count * d);
+    }
+
+    @Override
+    public Optional<StationaryCovariance> covariance(int label) {
+        return Optional.of(fields.covariance(label).scaled(support.scale() * support.scale()));
+    }
+
+    @Override
+    public OptionalDouble marginalExcessKurtosis(int label) {
+        Labels.check(label);
+        return OptionalDouble.of(0);
+    }
+
+    @Override
+    public String description() {
+        return "NLGP-clone(g=" + gain + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
+                + ", support=" + support + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
