@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.iterators;
 import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.ClassPair;
 import io.github.dl4jlocalization.data.DataModel;
+import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.data.LabelledBatch;
 import io.github.dl4jlocalization.data.Support;
 import io.github.dl4jlocalization.util.Require;
@@ -368,74 +369,65 @@ public class DataModelDataSetIterator implements DataSetIterator {
     }
 
     /**
-     * A {@link BaseBuilder} with the parameters shared by the data models of the papers' task:
-     * the class parameters {@code xi}, the ring length {@code L}, the dimension (1: D = L,
-     * 2: D = L^2) and the output {@link Support}. Defaults: {@code xi = (0.3, 0.7)}, {@code L = 40},
-     * 1-D, support (-1, 1), the single-neuron sweep of Lufkin et al. (2024). The model's
-     * constructor validates them when {@code build()} runs.
+     * A {@link BaseBuilder} for one of the named data models: the parameters shared by the papers'
+     * task (the class parameters {@code xi}, the ring length {@code L}, the dimension (1: D = L,
+     * 2: D = L^2) and the output {@link Support}) go into a {@link DataModelConfig}, whose
+     * documented defaults (e.g. {@code xi = (0.3, 0.7)}, {@code L = 40}, 1-D) and validation are
+     * the same as the command line's. The model is built, and its parameters checked, when
+     * {@code build()} runs.
      *
      * @param <B> the concrete builder type
      */
     public abstract static class TaskBuilder<B extends TaskBuilder<B>> extends BaseBuilder<B> {
-        private ClassPair xi = new ClassPair(0.3, 0.7);
-        private int length = 40;
-        private int dim = 1;
-        private Support support = Support.SYMMETRIC;
+        private final DataModelConfig.Builder config;
+
+        /** @param modelName the model's name, one of {@link DataModelConfig#MODELS} */
+        protected TaskBuilder(String modelName) {
+            this.config = DataModelConfig.builder().model(modelName);
+        }
 
         /** Class parameters: {@code xi0} for label 0, {@code xi1} for label 1. */
         public B xi(double xi0, double xi1) {
-            this.xi = new ClassPair(xi0, xi1);
-            return self();
+            return xi(new ClassPair(xi0, xi1));
         }
 
         /** Class parameters. */
         public B xi(ClassPair xi) {
-            this.xi = xi;
+            config.xi(xi);
             return self();
         }
 
         /** Ring (1-D) or torus side (2-D) length L. */
         public B length(int length) {
-            this.length = length;
+            config.length(length);
             return self();
         }
 
         /** 1 (D = L) or 2 (D = L^2, row-major images). */
         public B dim(int dim) {
-            this.dim = dim;
+            config.dim(dim);
             return self();
         }
 
         /** Output support (a, b); (-1, 1) is the papers' default. */
         public B support(Support support) {
-            this.support = support;
+            config.support(support);
             return self();
         }
 
         /** Output support (a, b). */
         public B support(double lower, double upper) {
-            this.support = new Support(lower, upper);
-            return self();
+            return support(new Support(lower, upper));
         }
 
-        /** The class parameters set. */
-        protected ClassPair xi() {
-            return xi;
+        /** The model configuration being built, for the named builders' own parameters. */
+        protected DataModelConfig.Builder config() {
+            return config;
         }
 
-        /** The length set. */
-        protected int length() {
-            return length;
-        }
-
-        /** The dimension set. */
-        protected int dim() {
-            return dim;
-        }
-
-        /** The support set. */
-        protected Support support() {
-            return support;
+        @Override
+        protected DataModel model() {
+            return config.build().build();
         }
     }
 

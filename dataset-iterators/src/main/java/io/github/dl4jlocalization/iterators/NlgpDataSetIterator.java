@@ -6,13 +6,13 @@ import io.github.dl4jlocalization.data.NlgpModel;
  * Online batches of the nonlinear Gaussian process NLGP(g) ({@link NlgpModel}) for DL4J:
  * <pre>{@code
  * DataSetIterator train = new NlgpDataSetIterator.Builder()
- *         .gain(3).xi(0.3, 0.7).length(40)        // the model
- *         .batchSize(5000).seed(1)                // the iteration (see DataModelDataSetIterator)
+ *         .gain(3).xi(0.3, 0.7).length(40)          // the model
+ *         .batchSize(5000).seed(1)                 // the iteration (see DataModelDataSetIterator)
  *         .build();
- * net.fit(train, 100);
  * }</pre>
- * Identical, batch for batch, to {@code new DataModelDataSetIterator.Builder(new NlgpModel(...))}
- * with the same options.
+ * Identical, batch for batch, to {@code new DataModelDataSetIterator.Builder(model)} over the
+ * same model with the same options. Parameters and defaults are those of
+ * {@link io.github.dl4jlocalization.data.DataModelConfig} (the command line's).
  */
 public final class NlgpDataSetIterator extends DataModelDataSetIterator {
     private static final long serialVersionUID = 1L;
@@ -26,28 +26,22 @@ public final class NlgpDataSetIterator extends DataModelDataSetIterator {
         return (NlgpModel) super.model();
     }
 
-    /**
-     * Builder: the NLGP gain g (default 3, excess kurtosis -1.83) on top of the task parameters
-     * of {@link DataModelDataSetIterator.TaskBuilder} (xi, length, dim, support) and the iteration
-     * options of {@link DataModelDataSetIterator.BaseBuilder}.
-     */
+    /** Builder: the NLGP gain g (default 3, excess kurtosis -1.83) on top of the task parameters of {@link DataModelDataSetIterator.TaskBuilder} (xi, length, dim, support) and the iteration options of {@link DataModelDataSetIterator.BaseBuilder}. */
     public static final class Builder extends TaskBuilder<Builder> {
-        private double gain = 3;
+        /** A builder with the model's default parameters. */
+        public Builder() {
+            super("nlgp");
+        }
 
-        /** The gain g > 0 of {@code erf(g z)}. */
+        /** The gain g > 0 of {@code erf(g z)} (default 3). */
         public Builder gain(double gain) {
-            this.gain = gain;
+            config().gain(gain);
             return this;
         }
 
         @Override
         protected Builder self() {
             return this;
-        }
-
-        @Override
-        protected NlgpModel model() {
-            return new NlgpModel(gain, xi(), length(), dim(), support());
         }
 
         @Override

@@ -1,0 +1,52 @@
+package io.github.dl4jlocalization.iterators;
+
+import io.github.dl4jlocalization.data.IsingModel;
+
+/**
+ * Online batches of the 1-D Ising ring (Metropolis samples; xi are the couplings J) ({@link IsingModel}) for DL4J:
+ * <pre>{@code
+ * DataSetIterator train = new IsingDataSetIterator.Builder()
+ *         .xi(0.3, 0.7).length(40).sweeps(50)          // the model
+ *         .batchSize(5000).seed(1)                 // the iteration (see DataModelDataSetIterator)
+ *         .build();
+ * }</pre>
+ * Identical, batch for batch, to {@code new DataModelDataSetIterator.Builder(model)} over the
+ * same model with the same options. Parameters and defaults are those of
+ * {@link io.github.dl4jlocalization.data.DataModelConfig} (the command line's).
+ */
+public final class IsingDataSetIterator extends DataModelDataSetIterator {
+    private static final long serialVersionUID = 1L;
+
+    private IsingDataSetIterator(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public IsingModel model() {
+        return (IsingModel) super.model();
+    }
+
+    /** Builder: the Metropolis sweeps per sample (default 50), plus the task parameters (xi = couplings J; 1-D only) and iteration options. */
+    public static final class Builder extends TaskBuilder<Builder> {
+        /** A builder with the model's default parameters. */
+        public Builder() {
+            super("ising");
+        }
+
+        /** Metropolis sweeps per sample, >= 1 (default 50). */
+        public Builder sweeps(int sweeps) {
+            config().sweeps(sweeps);
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        public IsingDataSetIterator build() {
+            return new IsingDataSetIterator(this);
+        }
+    }
+}
