@@ -16,30 +16,46 @@ import java.util.List;
 
 /**
  * Records the receptive fields of a dense layer during training: every {@code frequency}
- * iterations (or every {@code frequency} epochs with {@link InvocationType#EPOCH_END}) it computes
- * each hidden unit's inverse participation ratio {@code IPR_k = sum_i w_ki^4 / (sum_i w_ki^2)^2}
- * and signed peak {@code argmax_i |w_ki|} with the sign of that weight, optionally snapshots the
- * weights, logs a one-line summary through SLF4J and hands a {@link ReceptiveFieldRecord} to
- * each of its {@link RecordSink}s.
+ * parameter updates (or every {@code frequency} epochs with {@link InvocationType#EPOCH_END}) it
+ * computes each hidden unit's inverse participation ratio
+ * {@code IPR_k = sum_i w_ki^4 / (sum_i w_ki^2)^2} and signed peak {@code argmax_i |w_ki|} with the
+ * sign of that weight ({@link LocalizationMetrics}), optionally snapshots the weights, logs a
+ * one-line summary through SLF4J (logger {@code io.github.dl4jlocalization.listeners.ReceptiveFieldListener},
+ * level INFO) and hands a {@link ReceptiveFieldRecord} to each of its {@link RecordSink}s.
  *
  * <p>Unit k's receptive field is column k of the layer's weight matrix (DL4J's dense
- * {@code W} is nIn x nOut = D x K). DL4J calls {@code iterationDone} after the parameter update,
- * so a record shows the weights after that iteration's step.
+ * {@code W} is nIn x nOut = D x K). DL4J calls {@code iterationDone} after the parameter update;
+ * a record's {@code iteration} is the number of updates its weights have seen: with frequency N
+ * the records are at steps N, 2N, ...; {@link #recordNow(Model)} before {@code fit} adds step 0
+ * (the initial weights), as the reference saves them.
  *
+ * <h2>Adding it to an existing pipeline</h2>
  * <pre>{@code
- * InMemoryRecordSink<ReceptiveFieldRecord> records = new InMemoryRecordSink<>();
- * net.setListeners(new ReceptiveFieldListener(10, records));          // every 10 iterations
- * net.setListeners(new ReceptiveFieldListener.Builder(1)
- *         .invocationType(InvocationType.EPOCH_END).parameter("0_W")
- *         .snapshotWeights(false).sink(new JsonLinesRecordSink(path)).build());
+ * MultiLayerNetwork net = ...;                                         // any net with a dense "0_W"
+ * InMemoryRecordSink<ReceptiveFieldRecord> memory = new InMemoryRecordSink<>();
+ * ReceptiveFieldListener fields = new ReceptiveFieldListener.Builder(100)   // every 100 steps
+ *         .sink(memory)
+ *         .sink(new JsonLinesRecordSink<>(Path.of("runs/fields.jsonl"), false))
+ *         .sink(new StatsStorageRecordSink(statsStorage))              // custom page of the DL4J UI
+ *         .build();
+ * net.addListeners(new DivergenceGuard(), fields);   // the guard first: it stops on NaN before a record
+ * fields.recordNow(net);                              // step 0: the initial weights
+ * net.fit(trainIterator, epochs);
+ * fields.close();                                     // closes the sinks
  * }</pre>
+ * With {@code .invocationType(InvocationType.EPOCH_END)} the frequency counts epochs instead;
+ * {@code .parameter("1_W")} watches another layer, {@code .snapshotWeights(false)} leaves the
+ * K x D weights out of the records. The weights must be finite (put a {@link DivergenceGuard}
+ * before this listener).
+ *
+ * <p>Serializable when its sinks are; thread-safe as far as its sinks are (DL4J calls a listener
+ * from the training thread only).
  */
 public class ReceptiveFieldListener extends BaseTrainingListener implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(ReceptiveFieldListener.class);
 
-    private final int frequency;
-    private final InvocationType invocationType;
+    private final Schedule schedule;
     private final String parameter;
     private final boolean snapshotWeights;
     private final List<RecordSink<? super ReceptiveFieldRecord>> sinks;
@@ -53,8 +69,7 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
     }
 
     private ReceptiveFieldListener(Builder b) {
-        this.frequency = b.frequency;
-        this.invocationType = b.invocationType;
+        this.schedule = new Schedule(b.frequency, b.invocationType);
         this.parameter = b.parameter;
         this.snapshotWeights = b.snapshotWeights;
         this.sinks = List.copyOf(b.sinks);
@@ -62,29 +77,37 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        if (invocationType == InvocationType.ITERATION_END && iteration % frequency == 0) {
-            recordNow(model, iteration, epoch);
+        long step = iteration + 1L;
+        if (schedule.dueAfterStep(step)) {
+            recordNow(model, step, epoch);
         }
     }
 
     @Override
     public void onEpochEnd(Model model) {
-        if (invocationType == InvocationType.EPOCH_END) {
-            int epoch = epochOf(model);
-            if ((epoch + 1) % frequency == 0) {
-                recordNow(model, iterationOf(model), epoch);
-            }
+        int epoch = ModelAccess.epoch(model);
+        if (schedule.dueAtEndOfEpoch(epoch)) {
+            recordNow(model, ModelAccess.stepsDone(model), epoch);
         }
     }
 
     /**
-     * Records the model's current receptive fields now, whatever the schedule (e.g. the initial
-     * weights before training), and hands the record to the sinks.
+     * Records the model's current receptive fields now, whatever the schedule, at the model's own
+     * counters (e.g. the initial weights, step 0, before {@code fit}).
+     */
+    public ReceptiveFieldRecord recordNow(Model model) {
+        return recordNow(model, ModelAccess.stepsDone(model), ModelAccess.epoch(model));
+    }
+
+    /**
+     * Records the model's current receptive fields now, whatever the schedule, and hands the
+     * record to the sinks.
+     *
+     * @param iteration the number of parameter updates the weights have seen (the record's step)
+     * @param epoch     the epoch to report
      */
     public ReceptiveFieldRecord recordNow(Model model, long iteration, int epoch) {
-        INDArray weights = model.getParam(parameter);
-        Require.that(weights != null && weights.rank() == 2, "parameter", parameter,
-                "the key of a 2-D dense weight matrix of the model, e.g. 0_W");
+        INDArray weights = ModelAccess.denseWeights(model, parameter);
         double[][] fields = LocalizationMetrics.receptiveFields(weights);
         double[] ipr = new double[fields.length];
         SignedPeak[] peaks = new SignedPeak[fields.length];
@@ -106,18 +129,6 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
         return record;
     }
 
-    private static int epochOf(Model model) {
-        return model instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork net ? net.getEpochCount()
-                : model instanceof org.deeplearning4j.nn.graph.ComputationGraph graph
-                        ? graph.getConfiguration().getEpochCount() : 0;
-    }
-
-    private static long iterationOf(Model model) {
-        return model instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork net ? net.getIterationCount()
-                : model instanceof org.deeplearning4j.nn.graph.ComputationGraph graph
-                        ? graph.getConfiguration().getIterationCount() : 0;
-    }
-
     /** Closes every sink. */
     public void close() {
         sinks.forEach(RecordSink::close);
@@ -125,12 +136,12 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
 
     /** The recording period, in iterations or epochs. */
     public int frequency() {
-        return frequency;
+        return schedule.frequency();
     }
 
     @Override
     public String toString() {
-        return "ReceptiveFieldListener(frequency=" + frequency + ", invocation=" + invocationType + ", parameter="
+        return "ReceptiveFieldListener(" + schedule + ", parameter="
                 + parameter + ", snapshotWeights=" + snapshotWeights + ", sinks=" + sinks + ")";
     }
 
@@ -149,9 +160,7 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
 
         /** {@link InvocationType#ITERATION_END} (default) or {@link InvocationType#EPOCH_END}. */
         public Builder invocationType(InvocationType type) {
-            Require.that(type == InvocationType.ITERATION_END || type == InvocationType.EPOCH_END,
-                    "invocationType", type, "ITERATION_END or EPOCH_END");
-            this.invocationType = type;
+            this.invocationType = new Schedule(frequency, type).invocationType();
             return this;
         }
 

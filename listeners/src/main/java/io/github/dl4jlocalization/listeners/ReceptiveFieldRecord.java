@@ -3,7 +3,6 @@ package io.github.dl4jlocalization.listeners;
 import io.github.dl4jlocalization.metrics.SignedPeak;
 
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * The receptive-field state of a hidden layer at one training step: the inverse participation
@@ -30,12 +29,12 @@ public record ReceptiveFieldRecord(long iteration, int epoch, double score, doub
 
     /** Mean IPR over units (NaN units ignored; NaN when all are NaN). */
     public double meanIpr() {
-        return Arrays.stream(ipr).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        return NanStats.mean(ipr);
     }
 
     /** Largest IPR over units (NaN units ignored; NaN when all are NaN). */
     public double maxIpr() {
-        return Arrays.stream(ipr).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        return NanStats.max(ipr);
     }
 
     /** Index of the unit with the largest IPR (-1 when all are NaN). */

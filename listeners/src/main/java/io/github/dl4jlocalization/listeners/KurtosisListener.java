@@ -1,0 +1,233 @@
+package io.github.dl4jlocalization.listeners;
+
+import io.github.dl4jlocalization.metrics.ExcessKurtosis;
+import io.github.dl4jlocalization.util.Require;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.InvocationType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Records excess kurtosis during training (Lufkin, Saxe &amp; Grant 2024: localization is driven
+ * by the input's non-Gaussianity; Redman et al.: pruning raises the pre-activations' kurtosis):
+ * <ol>
+ *   <li><b>Input marginals.</b> After every parameter update the listener adds the training batch
+ *       just used ({@code model.input()}, flattened per example to D columns) to running central
+ *       moments of each pixel. At a record it reports, per pixel, {@code m4 / m2^2 - 3} of all
+ *       samples seen since the previous record, i.e. exactly
+ *       {@link ExcessKurtosis#CENTRAL} of those batches stacked (pooled mean; biased moment
+ *       estimator, standard error about {@code sqrt(24/n)} for Gaussian data), then starts
+ *       afresh. Batches are merged with exact pairwise moment formulas, so memory stays O(D).</li>
+ *   <li><b>Pre-activations.</b> On a fixed held-out batch X (N x D, given at construction) it
+ *       computes {@code H = X W} with the watched layer's weights W (D x K) and reports
+ *       {@link ExcessKurtosis#CENTRAL} of each column, unit k's pre-activation
+ *       {@code h_k = w_k . x + b_k} over the N held-out samples. The bias is not added: it shifts
+ *       a column by a constant, which the central estimator ignores (this also covers a fixed bias
+ *       folded into the activation, as {@code ShallowNetwork} does).</li>
+ * </ol>
+ * Every {@code frequency} parameter updates (or epochs, with {@link InvocationType#EPOCH_END}) it
+ * logs a one-line summary through SLF4J (INFO) and hands a {@link KurtosisRecord} to its sinks.
+ *
+ * <h2>Adding it to an existing pipeline</h2>
+ * <pre>{@code
+ * DataSetIterator train = new NlgpDataSetIterator.Builder().gain(3).length(40).batchSize(1000).build();
+ * INDArray heldOut = new NlgpDataSetIterator.Builder().gain(3).length(40).batchSize(2000)
+ *         .seed(99).build().next().getFeatures();                        // not used for training
+ * KurtosisListener kurtosis = new KurtosisListener.Builder(100)            // every 100 steps
+ *         .heldOutBatch(heldOut)
+ *         .sink(new JsonLinesRecordSink<>(Path.of("runs/kurtosis.jsonl"), false))
+ *         .build();
+ * net.addListeners(new DivergenceGuard(), kurtosis);
+ * net.fit(train, epochs);
+ * kurtosis.close();
+ * }</pre>
+ * Without a held-out batch only the input marginals are recorded; with
+ * {@code .inputMarginals(false)} only the pre-activations. The input accumulation costs O(B D) per
+ * step (a copy of the batch into the JVM heap).
+ *
+ * <p>Serializable when its sinks are (the held-out batch is kept as a Java array).
+ */
+public class KurtosisListener extends BaseTrainingListener implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(KurtosisListener.class);
+
+    private final Schedule schedule;
+    private final String parameter;
+    private final boolean inputMarginals;
+    /** N x D, or null. */
+    private final double[][] heldOut;
+    private final List<RecordSink<? super KurtosisRecord>> sinks;
+    private final ColumnMoments inputMoments = new ColumnMoments();
+    /** ND4J copy of heldOut, made at the first use. */
+    private transient INDArray heldOutArray;
+
+    /**
+     * Records every {@code frequency} updates the input marginals and the first layer's
+     * ({@code "0_W"}) pre-activations on {@code heldOut} into {@code sink}.
+     */
+    public KurtosisListener(int frequency, INDArray heldOut, RecordSink<? super KurtosisRecord> sink) {
+        this(new Builder(frequency).heldOutBatch(heldOut).sink(sink));
+    }
+
+    private KurtosisListener(Builder b) {
+        this.schedule = new Schedule(b.frequency, b.invocationType);
+        this.parameter = b.parameter;
+        this.inputMarginals = b.inputMarginals;
+        this.heldOut = b.heldOut;
+        Require.that(inputMarginals || heldOut != null, "heldOutBatch", null,
+                "given when inputMarginals is false (otherwise there is nothing to record)");
+        this.sinks = List.copyOf(b.sinks);
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        if (inputMarginals) {
+            INDArray input = model.input();
+            if (input != null && input.size(0) > 0) {
+                inputMoments.add(input.reshape(input.size(0), input.length() / input.size(0)).toDoubleMatrix());
+            }
+        }
+        long step = iteration + 1L;
+        if (schedule.dueAfterStep(step)) {
+            recordNow(model, step, epoch);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        int epoch = ModelAccess.epoch(model);
+        if (schedule.dueAtEndOfEpoch(epoch)) {
+            recordNow(model, ModelAccess.stepsDone(model), epoch);
+        }
+    }
+
+    /** Records now, whatever the schedule, at the model's own counters. */
+    public KurtosisRecord recordNow(Model model) {
+        return recordNow(model, ModelAccess.stepsDone(model), ModelAccess.epoch(model));
+    }
+
+    /**
+     * Records now, whatever the schedule: the input kurtosis of the samples accumulated since the
+     * previous record (then forgotten) and the pre-activation kurtosis on the held-out batch;
+     * hands the record to the sinks.
+     *
+     * @param iteration the number of parameter updates done (the record's step)
+     * @param epoch     the epoch to report
+     */
+    public KurtosisRecord recordNow(Model model, long iteration, int epoch) {
+        long samples = inputMoments.count();
+        double[] inputKurtosis = inputMoments.excessKurtosis();
+        inputMoments.clear();
+        double[] preActivation = heldOut == null ? new double[0] : preActivationKurtosis(model);
+        KurtosisRecord record = new KurtosisRecord(iteration, epoch, samples, inputKurtosis, preActivation,
+                System.currentTimeMillis());
+        if (log.isInfoEnabled()) {
+            log.info("iteration {}: input excess kurtosis {} (mean over {} pixels, {} samples), "
+                            + "pre-activation excess kurtosis {} (mean over {} units)", iteration,
+                    String.format("%.4f", record.meanInputKurtosis()), inputKurtosis.length, samples,
+                    String.format("%.4f", record.meanPreActivationKurtosis()), preActivation.length);
+        }
+        for (RecordSink<? super KurtosisRecord> sink : sinks) {
+            sink.accept(record);
+        }
+        return record;
+    }
+
+    private double[] preActivationKurtosis(Model model) {
+        INDArray weights = ModelAccess.denseWeights(model, parameter);
+        Require.that(weights.rows() == heldOut[0].length, "heldOutBatch columns", heldOut[0].length,
+                "the input dimension " + weights.rows() + " of parameter " + parameter);
+        if (heldOutArray == null) {
+            heldOutArray = Nd4j.create(heldOut);
+        }
+        return ExcessKurtosis.CENTRAL.perColumn(heldOutArray.mmul(weights.castTo(DataType.DOUBLE)));
+    }
+
+    /** Closes every sink. */
+    public void close() {
+        sinks.forEach(RecordSink::close);
+    }
+
+    /** The recording period, in updates or epochs. */
+    public int frequency() {
+        return schedule.frequency();
+    }
+
+    @Override
+    public String toString() {
+        return "KurtosisListener(" + schedule + ", parameter=" + parameter + ", inputMarginals=" + inputMarginals
+                + ", heldOut=" + (heldOut == null ? "none" : heldOut.length + "x" + heldOut[0].length)
+                + ", sinks=" + sinks + ")";
+    }
+
+    /** Configuration of a {@link KurtosisListener}. */
+    public static final class Builder {
+        private final int frequency;
+        private InvocationType invocationType = InvocationType.ITERATION_END;
+        private String parameter = "0_W";
+        private boolean inputMarginals = true;
+        private double[][] heldOut;
+        private final List<RecordSink<? super KurtosisRecord>> sinks = new ArrayList<>();
+
+        /** @param frequency record every this many updates (or epochs), >= 1 */
+        public Builder(int frequency) {
+            this.frequency = Require.atLeast("frequency", frequency, 1);
+        }
+
+        /** {@link InvocationType#ITERATION_END} (default) or {@link InvocationType#EPOCH_END}. */
+        public Builder invocationType(InvocationType type) {
+            this.invocationType = new Schedule(frequency, type).invocationType();
+            return this;
+        }
+
+        /** Parameter key of the dense weight matrix W (D x K) (default {@code "0_W"}). */
+        public Builder parameter(String key) {
+            this.parameter = Require.nonNull("parameter", key);
+            return this;
+        }
+
+        /** Whether to record the training inputs' marginal kurtosis (default true). */
+        public Builder inputMarginals(boolean record) {
+            this.inputMarginals = record;
+            return this;
+        }
+
+        /**
+         * The held-out inputs X, N x D with N >= 2 finite rows, for the pre-activation kurtosis
+         * (copied; default none).
+         */
+        public Builder heldOutBatch(INDArray x) {
+            Require.nonNull("heldOutBatch", x);
+            Require.that(x.rank() == 2 && x.rows() >= 2 && x.columns() >= 1, "heldOutBatch shape",
+                    Arrays.toString(x.shape()), "N x D with N >= 2 and D >= 1");
+            double[][] copy = x.toDoubleMatrix();
+            for (double[] row : copy) {
+                for (double v : row) {
+                    Require.finite("heldOutBatch entry", v);
+                }
+            }
+            this.heldOut = copy;
+            return this;
+        }
+
+        /** Adds a sink. */
+        public Builder sink(RecordSink<? super KurtosisRecord> sink) {
+            sinks.add(Require.nonNull("sink", sink));
+            return this;
+        }
+
+        /** The listener. */
+        public KurtosisListener build() {
+            return new KurtosisListener(this);
+        }
+    }
+}

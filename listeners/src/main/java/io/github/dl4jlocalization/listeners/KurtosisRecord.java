@@ -1,0 +1,43 @@
+package io.github.dl4jlocalization.listeners;
+
+import java.io.Serializable;
+
+/**
+ * Excess kurtosis {@code m4 / m2^2 - 3} (central moments) at one training step, as recorded by
+ * {@link KurtosisListener}: of each input pixel's marginal over the training samples seen since
+ * the previous record, and of each hidden unit's pre-activation {@code h_k = w_k . x + b_k} over
+ * a fixed held-out batch. A Gaussian variable has 0; the papers' localizing data (NLGP, Kur) have
+ * negative input kurtosis, and localized receptive fields show up as growing pre-activation
+ * kurtosis.
+ *
+ * <p>Arrays are not copied; treat them as read-only.
+ *
+ * @param iteration             parameter updates done
+ * @param epoch                 DL4J's epoch counter
+ * @param inputSamples          training samples behind {@code inputKurtosis} (0 when none)
+ * @param inputKurtosis         excess kurtosis per input pixel (length D; empty when no samples
+ *                              were seen or input marginals are off; NaN for a constant pixel)
+ * @param preActivationKurtosis excess kurtosis per hidden unit on the held-out batch (length K;
+ *                              empty without a held-out batch)
+ * @param timestampMillis       wall-clock time of the record
+ */
+public record KurtosisRecord(long iteration, int epoch, long inputSamples, double[] inputKurtosis,
+                             double[] preActivationKurtosis, long timestampMillis) implements Serializable {
+
+    /** Mean input excess kurtosis over pixels (NaN pixels ignored; NaN when none). */
+    public double meanInputKurtosis() {
+        return NanStats.mean(inputKurtosis);
+    }
+
+    /** Mean pre-activation excess kurtosis over units (NaN units ignored; NaN when none). */
+    public double meanPreActivationKurtosis() {
+        return NanStats.mean(preActivationKurtosis);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("KurtosisRecord[iteration=%d, epoch=%d, inputSamples=%d, meanInputKurtosis=%.4f, "
+                        + "meanPreActivationKurtosis=%.4f, units=%d]", iteration, epoch, inputSamples,
+                meanInputKurtosis(), meanPreActivationKurtosis(), preActivationKurtosis.length);
+    }
+}
