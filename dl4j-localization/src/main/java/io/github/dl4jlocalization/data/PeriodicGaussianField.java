@@ -151,12 +151,12 @@ public final class PeriodicGaussianField implements Serializable {
             int base = (row + done) * d;
             if (across == 1) {
                 // lane j = coefficient j of each sample; z_i of sample s goes to out[base + s d + i]
-                synthesis.apply(w.noise, 1, size, w, new double[][] {out}, false, 1, 0, d, base);
+                synthesis.toRows(w.noise, 1, size, w, out, base, 1, d);
             } else {
                 // pass 1 along j2: noise[j2][(j1, s)] -> work[j1][(i2, s)] = (X R^T)[j1][i2]
-                synthesis.apply(w.noise, n, size, w, w.work, true, size, 0, 1, 0);
+                synthesis.toLanes(w.noise, n, size, w, w.work);
                 // pass 2 along j1: work[j1][(i2, s)] -> Z[i1][i2] at out[base + s d + i1 n + i2]
-                synthesis.apply(w.work, n, size, w, new double[][] {out}, false, n, 1, d, base);
+                synthesis.toRows(w.work, n, size, w, out, base, n, d);
             }
         }
     }
@@ -264,21 +264,23 @@ public final class PeriodicGaussianField implements Serializable {
     /**
      * {@code z = R c} on lanes, for the basis R of the ring of length n, using its symmetries.
      *
-     * <p>Split the columns into parts by kind and, for even n, by the parity of the frequency k:
-     * cosines of even k (with the constant), cosines of odd k (with the Nyquist column), sines of
-     * even k, sines of odd k. For a representative row i (0 &lt;= i &lt;= n/4), let
+     * <p>Split the columns into four parts by kind and, for even n, by the parity of the frequency
+     * k: cosines of even k (with the constant), cosines of odd k (with the Nyquist column), sines
+     * of even k, sines of odd k. For a representative row i (0 &lt;= i &lt;= n/4), let
      * {@code P_0..P_3} be the partial sums {@code sum_{j in part} R[i][j] c_j}; since
      * {@code cos(2 pi k (n/2 +- i)/n) = (-1)^k cos(2 pi k i/n)} and
      * {@code sin(2 pi k (n/2 +- i)/n) = -+(-1)^k sin(2 pi k i/n)}, with a = P0 + P1, b = P0 - P1,
      * c = P2 + P3, d = P2 - P3:
      * <pre>  z_i = a + c,   z_{n-i} = a - c,   z_{n/2-i} = b - d,   z_{n/2+i} = b + d.</pre>
-     * For odd n there are two parts (cosines, sines), rows i &lt;= n/2, and
-     * {@code z_i = P0 + P1, z_{n-i} = P0 - P1}. (Coinciding images get identical values, the
-     * vanishing basis entries being exact zeros.) Each part's sum runs over groups of four lanes,
+     * For odd n there is no parity split (parts 1 and 3 are empty), the representatives are
+     * i &lt;= n/2 and the four images {@code i, n-i, n-i, i}: {@code z_i = P0 + P2},
+     * {@code z_{n-i} = P0 - P2}, each written twice. Coinciding images get identical values, the
+     * vanishing basis entries being exact zeros. Each part's sum runs over groups of four lanes,
      * padded with zero weights.
      */
     private static final class RingSynthesis implements Serializable {
         private static final long serialVersionUID = 1L;
+        private static final int PARTS = 4;
         /** Padding column: a lane of zeros. */
         private static final int ZERO = -1;
         private static final int GROUP = 4;
@@ -287,21 +289,19 @@ public final class PeriodicGaussianField implements Serializable {
         private final int[][] columns;
         /** weights[r][p][q] = R[row r][columns[p][q]] (0 for padding). */
         private final double[][][] weights;
-        /** images[r]: the output rows of representative row r (i, n-i[, n/2-i, n/2+i]) mod n. */
+        /** images[r]: the output rows of representative row r (see the class comment). */
         private final int[][] images;
 
         RingSynthesis(int n) {
             boolean even = n % 2 == 0;
-            int parts = even ? 4 : 2;
-            int[] counts = new int[parts];
+            int[] counts = new int[PARTS];
             int[] partOf = new int[n];
             for (int j = 0; j < n; j++) {
-                int kind = isCosine(j) ? 0 : 1;
-                partOf[j] = even ? 2 * kind + frequency(j) % 2 : kind;
+                partOf[j] = (isCosine(j) ? 0 : 2) + (even ? frequency(j) % 2 : 0);
                 counts[partOf[j]]++;
             }
-            columns = new int[parts][];
-            for (int p = 0; p < parts; p++) {
+            columns = new int[PARTS][];
+            for (int p = 0; p < PARTS; p++) {
                 columns[p] = new int[(counts[p] + GROUP - 1) / GROUP * GROUP];
                 Arrays.fill(columns[p], ZERO);
                 counts[p] = 0;
@@ -311,72 +311,72 @@ public final class PeriodicGaussianField implements Serializable {
             }
             double[][] basis = realFourierBasis(n);
             int reps = even ? n / 4 + 1 : n / 2 + 1;
-            weights = new double[reps][parts][];
+            weights = new double[reps][PARTS][];
             images = new int[reps][];
             for (int i = 0; i < reps; i++) {
-                for (int p = 0; p < parts; p++) {
+                for (int p = 0; p < PARTS; p++) {
                     weights[i][p] = new double[columns[p].length];
                     for (int q = 0; q < columns[p].length; q++) {
                         weights[i][p][q] = columns[p][q] == ZERO ? 0 : basis[i][columns[p][q]];
                     }
                 }
-                images[i] = even ? new int[] {i, (n - i) % n, n / 2 - i, n / 2 + i} : new int[] {i, (n - i) % n};
+                int mirror = (n - i) % n;
+                images[i] = even ? new int[] {i, mirror, n / 2 - i, n / 2 + i} : new int[] {i, mirror, mirror, i};
             }
         }
 
         /**
-         * {@code z_i = sum_j R[i][j] in[j][e]} for every entry e of the lanes, which hold
-         * {@code groups} groups of {@code size} entries each: {@code e = g size + s}. Row i of
-         * entry (g, s) is stored at index {@code offset + i rowStride + g groupStride + s sampleStride}
-         * of {@code out[g]} when {@code arrayPerGroup}, else of {@code out[0]}.
+         * The lanes hold {@code groups} groups of {@code size} entries: entry {@code e = g size + s}.
+         * Stores {@code z_i = sum_j R[i][j] in[j][e]} at {@code out[g][i size + s]}: the
+         * regrouping between the two passes of a 2-D sample.
          */
-        void apply(double[][] in, int groups, int size, Workspace w, double[][] out, boolean arrayPerGroup,
-                   int rowStride, int groupStride, int sampleStride, int offset) {
-            double[][] sums = w.partSums;
-            int length = groups * size;
+        void toLanes(double[][] in, int groups, int size, Workspace w, double[][] out) {
             for (int r = 0; r < images.length; r++) {
-                for (int p = 0; p < columns.length; p++) {
-                    partialSum(sums[p], weights[r][p], columns[p], in, length, w.zeros);
-                }
+                partialSums(r, in, groups * size, w);
                 int[] image = images[r];
                 for (int g = 0; g < groups; g++) {
-                    double[] target = out[arrayPerGroup ? g : 0];
-                    int start = offset + g * groupStride;
-                    int e0 = g * size;
-                    if (columns.length == 2) {
-                        butterfly(sums, image, rowStride, target, start, sampleStride, e0, size);
-                    } else {
-                        butterfly4(sums, image, rowStride, target, start, sampleStride, e0, size);
-                    }
+                    butterfly(w.partSums, g * size, image, size, 0, 1, out[g], size);
                 }
             }
         }
 
-        /** Odd n: {@code z_i = P0 + P1, z_{n-i} = P0 - P1}. */
-        private static void butterfly(double[][] sums, int[] image, int rowStride, double[] out, int start,
-                                      int sampleStride, int e0, int size) {
-            double[] p0 = sums[0];
-            double[] p1 = sums[1];
-            int to0 = start + image[0] * rowStride;
-            int to1 = start + image[1] * rowStride;
-            for (int s = 0, e = e0, t = 0; s < size; s++, e++, t += sampleStride) {
-                out[to0 + t] = p0[e] + p1[e];
-                out[to1 + t] = p0[e] - p1[e];
+        /**
+         * As {@link #toLanes}, storing {@code z_i} of entry (g, s) at
+         * {@code out[offset + i rowStride + g + s sampleStride]}: the rows of the output.
+         */
+        void toRows(double[][] in, int groups, int size, Workspace w, double[] out, int offset, int rowStride,
+                    int sampleStride) {
+            for (int r = 0; r < images.length; r++) {
+                partialSums(r, in, groups * size, w);
+                int[] image = images[r];
+                for (int g = 0; g < groups; g++) {
+                    butterfly(w.partSums, g * size, image, rowStride, offset + g, sampleStride, out, size);
+                }
             }
         }
 
-        /** Even n: the four images of a representative row (see the class comment). */
-        private static void butterfly4(double[][] sums, int[] image, int rowStride, double[] out, int start,
-                                       int sampleStride, int e0, int size) {
+        private void partialSums(int r, double[][] in, int length, Workspace w) {
+            for (int p = 0; p < PARTS; p++) {
+                partialSum(w.partSums[p], weights[r][p], columns[p], in, length, w.zeros);
+            }
+        }
+
+        /**
+         * For {@code k < count}: the four images of part-sum entry {@code from + k}, row
+         * {@code image[m]} stored at {@code out[offset + image[m] rowStride + k stride]} (see the
+         * class comment).
+         */
+        private static void butterfly(double[][] sums, int from, int[] image, int rowStride, int offset, int stride,
+                                      double[] out, int count) {
             double[] p0 = sums[0];
             double[] p1 = sums[1];
             double[] p2 = sums[2];
             double[] p3 = sums[3];
-            int to0 = start + image[0] * rowStride;
-            int to1 = start + image[1] * rowStride;
-            int to2 = start + image[2] * rowStride;
-            int to3 = start + image[3] * rowStride;
-            for (int s = 0, e = e0, t = 0; s < size; s++, e++, t += sampleStride) {
+            int to0 = offset + image[0] * rowStride;
+            int to1 = offset + image[1] * rowStride;
+            int to2 = offset + image[2] * rowStride;
+            int to3 = offset + image[3] * rowStride;
+            for (int k = 0, e = from, t = 0; k < count; k++, e++, t += stride) {
                 double a = p0[e] + p1[e];
                 double b = p0[e] - p1[e];
                 double c = p2[e] + p3[e];
