@@ -96,7 +96,7 @@ public final class NlgpModel implements DataModel {
         double slope = 2 * gain / Math.sqrt(Math.PI) / z;
         // erf(g z) is 1 to double precision for |g z| > 6: tabulate where it still varies
         double half = Math.min(9, 6.5 / gain);
-        return new TabulatedTransform(v -> Erf.erf(gain * v) / z,
+        return new TabulatedTransform(v -> Math.abs(gain * v) >= 6.5 ? Math.copySign(1 / z, v) : Erf.erf(gain * v) / z,
                 v -> slope * Math.exp(-gain * gain * v * v), -half, half, TabulatedTransform.DEFAULT_CELLS);
     }
 

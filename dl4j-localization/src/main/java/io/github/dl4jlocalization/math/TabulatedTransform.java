@@ -15,7 +15,11 @@ import java.util.function.DoubleUnaryOperator;
  * tests against the exact functions), at the cost of one table look-up and a Horner step instead
  * of special-function calls (erf, pow, log) per value.
  *
- * <p>Immutable; the table (4 doubles per cell) is built once in the constructor.
+ * <p>Immutable; the table (4 doubles per cell) is built once in the constructor. The look-up
+ * costs about 2 ns per value (a scalar gather: the JIT cannot vectorise it); values outside
+ * [lo, hi) cost a call of the exact function, so choose the interval to hold all but a negligible
+ * fraction of the inputs, or give an exact function that is cheap there (e.g. a saturated
+ * constant).
  */
 public final class TabulatedTransform implements PointwiseTransform {
     private static final long serialVersionUID = 1L;
@@ -27,7 +31,13 @@ public final class TabulatedTransform implements PointwiseTransform {
     private final double lo;
     private final double hi;
     private final double inverseWidth;
-    private final int lastCell;
+    /** {@code -lo / h}: the cell coordinate of z is {@code u = z / h - lo / h}, one fused multiply-add. */
+    private final double offset;
+    /**
+     * 4 coefficients per cell, then a padding cell {@code f(hi) + f'(hi) h t}: rounding may put
+     * u at {@code cells} for z just below hi, where this gives f(hi) (to within {@code f' ulp(hi)}),
+     * so no clamping is needed.
+     */
     private final double[] coefficients;
 
     /**
@@ -48,8 +58,8 @@ public final class TabulatedTransform implements PointwiseTransform {
         this.hi = hi;
         double h = (hi - lo) / cells;
         this.inverseWidth = 1 / h;
-        this.lastCell = cells - 1;
-        this.coefficients = new double[4 * cells];
+        this.offset = -lo / h;
+        this.coefficients = new double[4 * (cells + 1)];
         double f0 = exact.apply(lo);
         double d0 = derivative.applyAsDouble(lo) * h;
         for (int c = 0; c < cells; c++) {
@@ -64,19 +74,13 @@ public final class TabulatedTransform implements PointwiseTransform {
             f0 = f1;
             d0 = d1;
         }
+        coefficients[4 * cells] = f0;
+        coefficients[4 * cells + 1] = d0;
     }
 
     @Override
     public double apply(double z) {
-        if (!(z >= lo && z < hi)) {
-            return exact.apply(z);
-        }
-        double u = (z - lo) * inverseWidth;
-        int c = Math.min((int) u, lastCell);
-        double t = u - c;
-        int i = c << 2;
-        double[] a = coefficients;
-        return a[i] + t * (a[i + 1] + t * (a[i + 2] + t * a[i + 3]));
+        return z >= lo && z < hi ? interpolate(coefficients, Math.fma(z, inverseWidth, offset)) : exact.apply(z);
     }
 
     @Override
@@ -84,19 +88,23 @@ public final class TabulatedTransform implements PointwiseTransform {
         double[] a = coefficients;
         double lower = lo;
         double upper = hi;
-        double inv = inverseWidth;
-        int last = lastCell;
+        double scale = inverseWidth;
+        double shift = offset;
         for (int k = from, end = from + count; k < end; k++) {
             double z = values[k];
-            if (z >= lower && z < upper) {
-                double u = (z - lower) * inv;
-                int c = Math.min((int) u, last);
-                double t = u - c;
-                int i = c << 2;
-                values[k] = a[i] + t * (a[i + 1] + t * (a[i + 2] + t * a[i + 3]));
-            } else {
-                values[k] = exact.apply(z);
-            }
+            values[k] = z >= lower && z < upper ? interpolate(a, Math.fma(z, scale, shift)) : exact.apply(z);
         }
+    }
+
+    /**
+     * The cubic of cell {@code (int) u} at {@code t = u - (int) u}. For z in [lo, hi) u lies in
+     * [0, cells] up to rounding; the cast truncates toward zero, so a u rounded just below 0 uses
+     * cell 0 and a u rounded up to {@code cells} the padding cell.
+     */
+    private static double interpolate(double[] a, double u) {
+        int c = (int) u;
+        double t = u - c;
+        int i = c << 2;
+        return Math.fma(t, Math.fma(t, Math.fma(t, a[i + 3], a[i + 2]), a[i + 1]), a[i]);
     }
 }
