@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.data;
 
 import io.github.dl4jlocalization.util.Require;
+import org.apache.commons.math3.special.Gamma;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -65,6 +66,24 @@ public final class EllipticalModel implements DataModel {
     /** The class correlation lengths. */
     public ClassPair xi() {
         return xi;
+    }
+
+    /** The output support adjustment. */
+    public Support support() {
+        return support;
+    }
+
+    /**
+     * {@code E|x_i|} of the canonical output (before the {@link Support} map): with a unit-norm row
+     * of Lambda, {@code (Lambda u)_i} has the law of {@code u_1}, so
+     * <pre>  E|x_i| = sqrt(D / E[r^2]) E[r] E|u_1|,   E|u_1| = Gamma(D/2) / (sqrt(pi) Gamma((D+1)/2))</pre>
+     * ({@code sqrt(2/pi)} for the Gaussian radius {@code r ~ chi_D}). It is the slope of the
+     * exactly linear localization amplifier of elliptical data (see the theory package).
+     */
+    public double meanAbsoluteValue() {
+        int d = dimension();
+        double meanAbsCoordinate = Math.exp(Gamma.logGamma(d / 2.0) - Gamma.logGamma((d + 1) / 2.0)) / Math.sqrt(Math.PI);
+        return normaliser * radial.firstMoment(d) * meanAbsCoordinate;
     }
 
     @Override

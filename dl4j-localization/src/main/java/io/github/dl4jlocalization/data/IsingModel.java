@@ -86,6 +86,11 @@ public final class IsingModel implements DataModel {
         return sweeps;
     }
 
+    /** The output support adjustment. */
+    public Support support() {
+        return support;
+    }
+
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
         double accept = uphillAcceptance[Labels.check(label)];

@@ -59,6 +59,11 @@ public final class NlgpCloneModel implements DataModel {
         return xi;
     }
 
+    /** The output support adjustment. */
+    public Support support() {
+        return support;
+    }
+
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
         int d = dimension();

@@ -90,8 +90,11 @@ public final class NlgpModel implements DataModel {
         return 2 * gain * gain / (1 + 2 * gain * gain);
     }
 
-    /** The tabulated {@code z -> erf(g z)/Z(g)} used by the sampler (package-private for tests). */
-    static PointwiseTransform marginalTransform(double gain) {
+    /**
+     * The marginal transform {@code z -> erf(g z)/Z(g)} of a standard normal z, tabulated as used
+     * by the sampler (exact to about 1e-12); e.g. for integrals over the marginal law.
+     */
+    public static PointwiseTransform marginalTransform(double gain) {
         double z = normalizer(gain);
         double slope = 2 * gain / Math.sqrt(Math.PI) / z;
         // erf(g z) is 1 to double precision for |g z| > 6: tabulate where it still varies
@@ -118,6 +121,11 @@ public final class NlgpModel implements DataModel {
     /** The class correlation lengths. */
     public ClassPair xi() {
         return xi;
+    }
+
+    /** The output support adjustment. */
+    public Support support() {
+        return support;
     }
 
     @Override

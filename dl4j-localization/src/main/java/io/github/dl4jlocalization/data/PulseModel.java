@@ -98,6 +98,11 @@ public final class PulseModel implements DataModel {
         return spread;
     }
 
+    /** The output support adjustment. */
+    public Support support() {
+        return support;
+    }
+
     /** The shortest pulse length of class {@code label}, {@code (int)(xi L) + 1}. */
     public int shortestPulse(int label) {
         return shortest[Labels.check(label)];

@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.data;
 import io.github.dl4jlocalization.math.Quadrature;
 import io.github.dl4jlocalization.math.RandomVariates;
 import io.github.dl4jlocalization.util.Require;
+import org.apache.commons.math3.special.Gamma;
 
 import java.io.Serializable;
 import java.util.List;
@@ -40,6 +41,9 @@ public sealed interface RadialLaw extends Serializable
      * @param random     the stream
      */
     double sample(int dimension, double noiseNorm, RandomGenerator random);
+
+    /** {@code E[r]} in dimension D. */
+    double firstMoment(int dimension);
 
     /** {@code E[r^2]} in dimension D. */
     double secondMoment(int dimension);
@@ -93,7 +97,7 @@ public sealed interface RadialLaw extends Serializable
         };
     }
 
-    /** r = 1, so {@code E[r^2] = E[r^4] = 1} and the excess kurtosis is {@code 3D/(D+2) - 3}. */
+    /** r = 1, so {@code E[r] = E[r^2] = E[r^4] = 1} and the excess kurtosis is {@code 3D/(D+2) - 3}. */
     record Shell() implements RadialLaw {
         private static final long serialVersionUID = 1L;
 
@@ -104,6 +108,11 @@ public sealed interface RadialLaw extends Serializable
 
         @Override
         public double sample(int dimension, double noiseNorm, RandomGenerator random) {
+            return 1;
+        }
+
+        @Override
+        public double firstMoment(int dimension) {
             return 1;
         }
 
@@ -129,7 +138,7 @@ public sealed interface RadialLaw extends Serializable
      * {@code sech^2 t = 4 sum_m (-1)^(m-1) m e^(-2mt)}:
      * <pre>  E[a^n] = int_0^inf t^n sech^2 t dt = n! 2^(1-n) eta(n)</pre>
      * (eta the Dirichlet eta function), i.e. {@code E[a] = ln 2}, {@code E[a^2] = pi^2/12},
-     * {@code E[a^3] = (9/8) zeta(3)}, {@code E[a^4] = 7 pi^4/240}, so
+     * {@code E[a^3] = (9/8) zeta(3)}, {@code E[a^4] = 7 pi^4/240}, so {@code E[r] = 2 + ln 2},
      * {@code E[r^2] = 4 + 4 ln 2 + pi^2/12} and
      * {@code E[r^4] = 16 + 32 ln 2 + 2 pi^2 + 9 zeta(3) + 7 pi^4/240}.
      */
@@ -147,6 +156,11 @@ public sealed interface RadialLaw extends Serializable
         public double sample(int dimension, double noiseNorm, RandomGenerator random) {
             double v = random.nextDouble();
             return 2 + 0.5 * Math.log1p(2 * v / (1 - v));
+        }
+
+        @Override
+        public double firstMoment(int dimension) {
+            return 2 + Math.log(2);
         }
 
         @Override
@@ -170,7 +184,10 @@ public sealed interface RadialLaw extends Serializable
      * The multivariate Student t of the reference ({@code multi_t.py}):
      * {@code x = N(0, C (df-2)/df) / sqrt(W/df)}, {@code W ~ chi^2_df}, which has covariance C.
      * As an elliptical law its radius is {@code r = ||eps|| sqrt((df-2)/W)} with
-     * {@code ||eps||^2 ~ chi^2_D}, hence {@code E[r^2] = D} and
+     * {@code ||eps||^2 ~ chi^2_D}, hence
+     * {@code E[r] = sqrt(df-2) Gamma((D+1)/2) Gamma((df-1)/2) / (Gamma(D/2) Gamma(df/2))}
+     * (from {@code E||eps|| = sqrt 2 Gamma((D+1)/2)/Gamma(D/2)} and
+     * {@code E[W^(-1/2)] = Gamma((df-1)/2)/(sqrt 2 Gamma(df/2))}), {@code E[r^2] = D} and
      * {@code E[r^4] = (df-2) D (D+2) / (df-4)} for df &gt; 4 (infinite otherwise): excess
      * kurtosis {@code 3(df-2)/(df-4) - 3}. W is drawn with {@link RandomVariates#chiSquared}.
      *
@@ -195,6 +212,12 @@ public sealed interface RadialLaw extends Serializable
         }
 
         @Override
+        public double firstMoment(int dimension) {
+            return Math.sqrt(df - 2) * Math.exp(Gamma.logGamma((dimension + 1) / 2.0) - Gamma.logGamma(dimension / 2.0)
+                    + Gamma.logGamma((df - 1) / 2) - Gamma.logGamma(df / 2));
+        }
+
+        @Override
         public double secondMoment(int dimension) {
             return dimension;
         }
@@ -211,8 +234,8 @@ public sealed interface RadialLaw extends Serializable
     }
 
     /**
-     * {@code r = Q(v)}, v ~ U(0,1), for a user radial quantile function Q. {@code E[r^2]} and
-     * {@code E[r^4]} are {@code int_0^1 Q(v)^m dv}, computed once by tanh-sinh quadrature
+     * {@code r = Q(v)}, v ~ U(0,1), for a user radial quantile function Q. {@code E[r]}, {@code E[r^2]}
+     * and {@code E[r^4]} are {@code int_0^1 Q(v)^m dv}, computed once by tanh-sinh quadrature
      * ({@link Quadrature#integrateOpenUnit}, relative tolerance 1e-12). Quadrature cannot detect a
      * divergent integral: the moments (and the kurtosis) are meaningful only for laws with
      * {@code E[r^4] < infinity}; {@code E[r^2]} must be finite and > 0 (checked).
@@ -226,6 +249,7 @@ public sealed interface RadialLaw extends Serializable
 
         private final DoubleUnaryOperator inverseCdf;
         private final String name;
+        private final double first;
         private final double second;
         private final double fourth;
 
@@ -233,6 +257,7 @@ public sealed interface RadialLaw extends Serializable
             this.inverseCdf = Require.nonNull("radial inverse CDF", inverseCdf);
             Require.that(name != null && !name.isBlank(), "radial law name", name, "a non-blank name");
             this.name = name;
+            this.first = Quadrature.integrateOpenUnit(inverseCdf, TOLERANCE);
             this.second = Quadrature.integrateOpenUnit(v -> {
                 double r = inverseCdf.applyAsDouble(v);
                 return r * r;
@@ -252,6 +277,11 @@ public sealed interface RadialLaw extends Serializable
         @Override
         public double sample(int dimension, double noiseNorm, RandomGenerator random) {
             return inverseCdf.applyAsDouble(RandomVariates.openUnit(random));
+        }
+
+        @Override
+        public double firstMoment(int dimension) {
+            return first;
         }
 
         @Override
