@@ -17,6 +17,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,8 +98,8 @@ public final class Plots {
 
     /**
      * The weight matrix as a heatmap: one row per unit, sorted by IPR (most localized on top), one
-     * column per input, colours from blue (-m) through white (0) to red (+m) with
-     * {@code m = max |w|}.
+     * column per input, colours from blue (-m) through white (0) to red (+m), m = max |w| rounded
+     * up to two significant digits.
      *
      * @param fields K x D weights
      */
@@ -123,9 +126,10 @@ public final class Plots {
                 .title("Final weights, units sorted by IPR (top: most localized)")
                 .xAxisTitle("input position i").yAxisTitle("unit").build();
         style(chart);
-        double m = max > 0 ? max : 1;
+        // XChart prints the colour bar's ends unformatted: a bound with 2 significant digits reads well
+        double m = max > 0 ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue() : 1;
         chart.getStyler().setRangeColors(DIVERGING).setMin(-m).setMax(m).setPiecewise(false)
-                .setShowValue(false).setDrawBorder(false).setHeatMapValueDecimalPattern("0.###");
+                .setShowValue(false).setDrawBorder(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMaxLabelCount(20);
         chart.getStyler().setYAxisTicksVisible(units <= 40);
@@ -149,7 +153,9 @@ public final class Plots {
         XYChart chart = new XYChartBuilder().width(600).height(350).title("Localization during training")
                 .xAxisTitle("SGD step").yAxisTitle("IPR").build();
         style(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
         line(chart.addSeries("max over units", steps, maxIpr), new Color(0xB2182B), null);
         line(chart.addSeries("mean over units", steps, meanIpr), Color.BLACK, null);
         double gaussian = 3.0 / (dimension + 2);

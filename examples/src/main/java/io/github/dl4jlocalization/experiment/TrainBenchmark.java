@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.experiment;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
@@ -8,6 +9,9 @@ import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +20,21 @@ import java.util.function.LongConsumer;
 /**
  * Milliseconds per SGD step of {@link Experiment}'s training loop (data generation included,
  * prefetched on a second thread as in a run), without and with a {@link ReceptiveFieldListener}
- * every {@value #LISTENER_FREQUENCY} steps, and where the time goes: data generation alone
- * (synchronous), {@code fit} alone on a fixed batch, its forward+backward pass alone
+ * every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and
+ * where the time goes, in CPU time of the calling thread: data generation alone (synchronous),
+ * {@code fit} alone on a fixed batch, its forward+backward pass alone
  * ({@code computeGradientAndScore}; the updater and bookkeeping are the difference) and the
  * listener's record alone.
  *
  * <p>Every figure is the median over repetitions of the mean time per step of one repetition;
- * the loop with and without the listener alternate, so that drift in the machine's load affects
- * both alike. The standard workloads are {@link #W1} and {@link #W2}.
+ * the loops with and without the listener alternate in ABBA order, so that drift in the machine's
+ * load and order effects affect both alike. The standard workloads are {@link #W1} and {@link #W2}.
  */
 public final class TrainBenchmark {
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     /** Recording period of the listener in the "with listener" loop. */
     public static final int LISTENER_FREQUENCY = 10;
 
@@ -50,19 +59,30 @@ public final class TrainBenchmark {
      * Times of one workload, in milliseconds per SGD step (medians over repetitions).
      *
      * @param workload         the workload
-     * @param step             training loop, data prefetched, no listener
+     * @param step             training loop, data prefetched, no listener (wall clock)
      * @param stepWithListener the same with the listener every {@value #LISTENER_FREQUENCY} steps
-     * @param data             generating one batch, alone (synchronously)
-     * @param fit              {@code fit} on a fixed batch, alone
-     * @param forwardBackward  forward and backward pass alone
-     * @param listenerRecord   one listener record (per record, not per step)
+     * @param stepCpu          CPU time of the whole process (every thread: training, prefetch,
+     *                         garbage collection, ND4J deallocation) per step of the loop without
+     *                         listener; unlike wall-clock time it does not grow when other processes
+     *                         compete for the cores
+     * @param stepWithListenerCpu the same with the listener
+     * @param data             generating one batch, alone (synchronously), thread CPU time
+     * @param fit              {@code fit} on a fixed batch, alone, thread CPU time
+     * @param forwardBackward  forward and backward pass alone, thread CPU time
+     * @param listenerRecord   one listener record (per record, not per step), thread CPU time
      */
-    public record Result(Workload workload, double step, double stepWithListener, double data, double fit,
-                         double forwardBackward, double listenerRecord) {
+    public record Result(Workload workload, double step, double stepWithListener, double stepCpu,
+                         double stepWithListenerCpu, double data, double fit, double forwardBackward,
+                         double listenerRecord) {
 
-        /** Relative cost of the listener, {@code stepWithListener / step - 1}. */
+        /** Relative cost of the listener in wall-clock time, {@code stepWithListener / step - 1}. */
         public double listenerOverhead() {
             return stepWithListener / step - 1;
+        }
+
+        /** Relative cost of the listener in process CPU time. */
+        public double listenerOverheadCpu() {
+            return stepWithListenerCpu / stepCpu - 1;
         }
 
         /** Updater and bookkeeping of {@code fit}: {@code fit - forwardBackward}. */
@@ -101,12 +121,20 @@ public final class TrainBenchmark {
         listened.setListeners(listener);
         trainingLoop(plain, config, 0, warmup);
         trainingLoop(listened, config, 0, warmup);
-        double[] step = new double[repetitions];
-        double[] withListener = new double[repetitions];
+        double[][] step = new double[2][repetitions];
+        double[][] withListener = new double[2][repetitions];
         long next = warmup;
         for (int r = 0; r < repetitions; r++) {
-            step[r] = trainingLoop(plain, config, next, steps);
-            withListener[r] = trainingLoop(listened, config, next, steps);
+            // ABBA order: whichever loop runs second in a repetition does so in every other one
+            boolean plainFirst = r % 2 == 0;
+            double[] first = trainingLoop(plainFirst ? plain : listened, config, next, steps);
+            double[] second = trainingLoop(plainFirst ? listened : plain, config, next, steps);
+            double[] a = plainFirst ? first : second;
+            double[] b = plainFirst ? second : first;
+            for (int k = 0; k < 2; k++) {
+                step[k][r] = a[k];
+                withListener[k][r] = b[k];
+            }
             next += steps;
         }
 
@@ -122,38 +150,48 @@ public final class TrainBenchmark {
         ReceptiveFieldListener recorder = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
                 .sink(new DiscardingSink()).build();
         double recordMs = repeat(warmup, i -> recorder.recordNow(net, i, 0));
-        return new Result(workload, median(step), median(withListener), dataMs, fitMs, forwardBackwardMs, recordMs);
+        return new Result(workload, median(step[0]), median(withListener[0]), median(step[1]), median(withListener[1]),
+                dataMs, fitMs, forwardBackwardMs, recordMs);
     }
 
-    /** Mean ms per step of {@code count} steps of the run's loop, starting at batch {@code first}. */
-    private static double trainingLoop(MultiLayerNetwork net, RunConfig config, long first, int count) {
+    /**
+     * Wall-clock and process-CPU ms per step of {@code count} steps of the run's loop, starting at
+     * batch {@code first}.
+     */
+    private static double[] trainingLoop(MultiLayerNetwork net, RunConfig config, long first, int count) {
         if (count == 0) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
         long end = first + count;
         Require.that(end <= Integer.MAX_VALUE, "benchmark steps", end, "at most " + Integer.MAX_VALUE + " batches");
         try (TrainingStream batches = new TrainingStream(config.dataModel(), config.dataSeed(), config.batch(),
                 first, (int) end, true)) {
+            long cpu0 = PROCESS.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 net.fit(batches.next());
             }
-            return (System.nanoTime() - t0) * 1e-6 / count;
+            return new double[] {(System.nanoTime() - t0) * 1e-6 / count,
+                (PROCESS.getProcessCpuTime() - cpu0) * 1e-6 / count};
         }
     }
 
-    /** Median over repetitions of the mean ms per call of {@code steps} calls, after {@code warmup} calls. */
+    /**
+     * Median over repetitions of the mean CPU ms of the calling thread per call of {@code steps}
+     * calls, after {@code warmup} calls. ND4J runs its operations on the calling thread
+     * ({@code OMP_NUM_THREADS=1}), so this is the call's own cost, whatever else runs on the machine.
+     */
     private double repeat(int warmupCalls, LongConsumer call) {
         for (int i = 0; i < warmupCalls; i++) {
             call.accept(i);
         }
         double[] ms = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
-            long t0 = System.nanoTime();
+            long t0 = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < steps; i++) {
                 call.accept(i);
             }
-            ms[r] = (System.nanoTime() - t0) * 1e-6 / steps;
+            ms[r] = (THREADS.getCurrentThreadCpuTime() - t0) * 1e-6 / steps;
         }
         return median(ms);
     }
