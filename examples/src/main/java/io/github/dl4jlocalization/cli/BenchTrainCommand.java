@@ -82,7 +82,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                 "+RF/10", "overhead", "data", "fit", "fwd+bwd", "upd+misc", "RF", "peak RSS");
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
-            System.out.printf(Locale.ROOT, "%-4s %7.3f %7.3f %9.3f %4.1f/%3.1f%% | %6.3f %6.3f %7.3f %8.3f %7.4f | %8s%n",
+            System.out.printf(Locale.ROOT,
+                    "%-4s %7.3f %7.3f %9.3f %4.1f/%3.1f%% | %6.3f %6.3f %7.3f %8.3f %7.4f | %8s%n",
                     r.workload().name(), r.step(), r.stepCpu(), r.stepWithListener(), 100 * r.listenerOverhead(),
                     100 * r.listenerOverheadCpu(), r.data(), r.fit(), r.forwardBackward(), r.updater(),
                     r.listenerPerStep(),
@@ -90,7 +91,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         System.out.println("+RF/10: step with ReceptiveFieldListener every 10 steps; overhead: wall/cpu.");
         System.out.println("Alone, CPU time of one thread: data = one batch generated; fit = fit() on a fixed batch;"
-                + " fwd+bwd = computeGradientAndScore(); upd+misc = fit - fwd+bwd (updater and DL4J bookkeeping); RF = one record / 10.");
+                + " fwd+bwd = computeGradientAndScore();");
+        System.out.println("upd+misc = fit - fwd+bwd (updater and DL4J bookkeeping); RF = one record / 10.");
         Result w1 = results.get(0);
         System.out.println();
         check("W1 step <= " + W1_TARGET_MS + " ms (wall)", w1.step() <= W1_TARGET_MS,
@@ -135,8 +137,8 @@ final class BenchTrainCommand implements Callable<Integer> {
             Path out = dir.resolve("run");
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalizationCli.class.getName(), "run",
                     "--config", workload.toString(), "--steps", String.valueOf(rssSteps), "--out", out.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Require.that(p.waitFor() == 0, "child run", String.join(" ", cmd), "a run that exits with status 0");
             Map<String, Object> summary = JsonFiles.readJson(out.resolve(RunDirectory.SUMMARY), "run summary");
             Object peak = summary.get("peakRssBytes");

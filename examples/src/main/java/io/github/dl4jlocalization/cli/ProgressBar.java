@@ -23,7 +23,7 @@ final class ProgressBar implements Experiment.Observer {
     private long firstStep;
     private long lastDrawNanos;
     private long nextDecile;
-    private boolean drawn;
+    private int drawnLength;
 
     /**
      * @param out      where to draw (stderr)
@@ -52,9 +52,11 @@ final class ProgressBar implements Experiment.Observer {
         if (terminal) {
             if (step == steps || now - lastDrawNanos >= 1_000_000_000L / UPDATES_PER_SECOND) {
                 lastDrawNanos = now;
-                out.print("\r" + line(step, steps, loss, meanIpr, now, true));
+                String line = line(step, steps, loss, meanIpr, now, true);
+                // pad over the rest of a longer previous line
+                out.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
                 out.flush();
-                drawn = true;
+                drawnLength = line.length();
             }
         } else if (step * 10 >= nextDecile * steps) {
             while (step * 10 >= nextDecile * steps) {
@@ -66,7 +68,7 @@ final class ProgressBar implements Experiment.Observer {
 
     @Override
     public void finished(RunSummary summary, RunDirectory directory) {
-        if (drawn) {
+        if (drawnLength > 0) {
             out.println();
         }
     }

@@ -46,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
             description = "frozen: soft committee machine; trained: two-layer network (default frozen).")
     String readout;
 
-    @Option(names = "--init-scale", paramLabel = "X", description = "Variance multiplier of the initial weights (default 0.001).")
+    @Option(names = "--init-scale", paramLabel = "X",
+            description = "Variance multiplier of the initial weights (default 0.001).")
     Double initScale;
 
     @Option(names = "--lr", paramLabel = "X", description = "SGD learning rate > 0 (default 0.1).")
@@ -68,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Steps between checkpoints; 0: only at the end (default 1000).")
     Integer checkpointEvery;
 
-    @Option(names = "--eval-size", paramLabel = "N", description = "Samples of the held-out evaluation batch (default 1000).")
+    @Option(names = "--eval-size", paramLabel = "N",
+            description = "Samples of the held-out evaluation batch (default 1000).")
     Integer evalSize;
 
     @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML config file (flags override it).")
@@ -139,7 +141,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Prints where a finished run's files are and its headline numbers. */
     static void report(RunSummary summary, RunDirectory directory, PrintStream out) {
-        out.printf(Locale.ROOT, "%s after %d of %d steps (%s): final loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f%n",
+        out.printf(Locale.ROOT,
+                "%s after %d of %d steps (%s): final loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f%n",
                 summary.status() == RunSummary.Status.COMPLETED ? "completed" : "DIVERGED", summary.steps(),
                 summary.plannedSteps(), ProgressBar.duration(summary.secondsElapsed()), summary.finalLoss(),
                 summary.finalAccuracy(), summary.meanIpr(), summary.maxIpr());

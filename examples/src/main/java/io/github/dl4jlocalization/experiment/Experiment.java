@@ -110,7 +110,8 @@ public final class Experiment {
         RunDirectory directory = new RunDirectory(Require.nonNull("out", dir));
         AtomicFiles.checkWritableParent(directory.path(RunDirectory.CONFIG));
         Require.that(!directory.holdsRun(), "out", dir,
-                "a directory without a run (it holds " + RunDirectory.CONFIG + "; resume it, clear it or choose another)");
+                "a directory without a run (it holds " + RunDirectory.CONFIG
+                        + "; resume it, clear it or choose another)");
         return new Experiment(config, directory, false);
     }
 
@@ -163,7 +164,9 @@ public final class Experiment {
      * @throws IllegalStateException if this experiment already ran
      */
     public RunSummary run() {
-        Require.that(!ran, "experiment", this, "run once");
+        if (ran) {
+            throw new IllegalStateException("an Experiment runs once: " + this);
+        }
         ran = true;
         long started = System.nanoTime();
         DataModel model = config.dataModel();
@@ -237,7 +240,8 @@ public final class Experiment {
                 observer.started(config, start + 1);
                 return start < config.steps() ? fit(recorder, metrics, config.steps()) : RunSummary.Status.COMPLETED;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the metrics of " + directory.dir() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write the records of " + directory.dir() + ": " + e.getMessage(),
+                        e);
             }
         }
 

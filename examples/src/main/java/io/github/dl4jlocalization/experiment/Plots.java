@@ -172,7 +172,8 @@ public final class Plots {
             ipr[k] = LocalizationMetrics.ipr(fields[k]);
         }
         return IntStream.range(0, fields.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer k) -> Double.isNaN(ipr[k]) ? Double.NEGATIVE_INFINITY : ipr[k])
+                .sorted(Comparator.comparingDouble(
+                        (Integer k) -> Double.isNaN(ipr[k]) ? Double.NEGATIVE_INFINITY : ipr[k])
                         .reversed().thenComparing(k -> k))
                 .mapToInt(Integer::intValue).toArray();
     }

@@ -435,7 +435,8 @@ public final class RunConfig implements Serializable {
             switch (key) {
                 case "data" -> data(ConfigValues.section(key, value));
                 case "hidden" -> hidden(ConfigValues.integer(key, value));
-                case "activation" -> activation(parseEnum(key, HiddenActivation.class, ConfigValues.string(key, value)));
+                case "activation" ->
+                        activation(parseEnum(key, HiddenActivation.class, ConfigValues.string(key, value)));
                 case "bias" -> bias(parseBias(ConfigValues.string(key, value)));
                 case "readout" -> readout(parseEnum(key, Readout.class, ConfigValues.string(key, value)));
                 case "initScale" -> initScale(ConfigValues.number(key, value));
