@@ -1,13 +1,19 @@
 package io.github.dl4jlocalization.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes result files so that a crash or kill never leaves a half-written file under the final
@@ -15,6 +21,8 @@ import java.nio.file.StandardCopyOption;
  * target once complete.
  */
 public final class AtomicFiles {
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {
     }
 
@@ -25,18 +33,39 @@ public final class AtomicFiles {
         void writeTo(BufferedWriter out) throws IOException;
     }
 
+    /** Binary content producer (images, model archives) that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        /** Writes the content; closing {@code out} is allowed but not needed. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the text file {@code target} (UTF-8) atomically.
+     *
+     * @throws IllegalArgumentException naming the path when its directory cannot be created or
+     *                                  written
+     */
+    public static void write(Path target, Content content) {
+        writeBinary(target, out -> {
+            BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(text);
+            text.flush();
+        });
+    }
+
     /**
      * Writes {@code target} atomically.
      *
      * @throws IllegalArgumentException naming the path when its directory cannot be created or
      *                                  written
      */
-    public static void write(Path target, Content content) {
+    public static void writeBinary(Path target, BinaryContent content) {
         Path dir = checkWritableParent(target);
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            tmp = createTemporary(dir, "." + target.getFileName() + ".");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
             }
             try {
@@ -55,6 +84,18 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A new temporary file in {@code dir}, readable by all and writable by the owner (as files
+     * written directly usually are) where the file system has POSIX permissions; Java's default
+     * for temporary files, owner only, would otherwise carry over to the result.
+     */
+    private static Path createTemporary(Path dir, String prefix) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(READABLE));
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
     }
 
     /**

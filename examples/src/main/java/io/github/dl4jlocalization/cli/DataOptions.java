@@ -1,6 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.experiment.DataSpec;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The data-model flags shared by every command that draws data ({@code sample}, {@code run},
- * ...). Unset flags take the model's documented defaults from {@link DataModelConfig}.
+ * ...). Unset flags take the model's documented defaults from {@link DataSpec}.
  */
 public final class DataOptions {
     @Option(names = "--model", paramLabel = "NAME",
@@ -55,12 +55,12 @@ public final class DataOptions {
             description = "Output support adjustment (a,b) (default -1,1; pulse 0,1).")
     String support;
 
-    /** The configuration these flags describe; unset flags keep their defaults. */
-    public DataModelConfig toConfig() {
-        return DataModelConfig.fromMap(toMap());
+    /** The data these flags describe; unset flags keep their defaults. */
+    public DataSpec toSpec() {
+        return DataSpec.of(toMap());
     }
 
-    /** The flags that were set, under {@link DataModelConfig}'s keys. */
+    /** The flags that were set, under the data-model parameter keys. */
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "model", model);

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "localization", mixinStandardHelpOptions = true,
         versionProvider = LocalizationCli.Version.class,
         description = "Emergence of localized receptive fields in DL4J networks: data, training, theory.",
-        subcommands = {SampleCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {SampleCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class LocalizationCli implements Callable<Integer> {
     /** Exit status for invalid input. */
@@ -71,7 +72,6 @@ public final class LocalizationCli implements Callable<Integer> {
 
     /** The project version, or "dev" when not running from the packaged jar. */
     public static String projectVersion() {
-        String v = LocalizationCli.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Provenance.version();
     }
 }

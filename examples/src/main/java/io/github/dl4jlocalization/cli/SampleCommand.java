@@ -39,7 +39,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.atLeast("n", count, 1);
-        DataModel model = data.toConfig().build();
+        DataModel model = data.toSpec().model();
         AtomicFiles.checkWritableParent(out);
         BatchSampler sampler = new BatchSampler(model, seed);
         AtomicFiles.write(out, w -> {

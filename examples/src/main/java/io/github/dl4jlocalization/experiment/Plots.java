@@ -1,0 +1,203 @@
+package io.github.dl4jlocalization.experiment;
+
+import io.github.dl4jlocalization.cli.AtomicFiles;
+import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.util.Require;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The figures of a run as PNG files, drawn headlessly with XChart on a white background, after
+ * the reference's conventions ({@code utils/visualization.py}):
+ * <ul>
+ *   <li>{@link #receptiveFieldEvolution}: per hidden unit, its weights against input position at
+ *       every record, grey from light (early) to dark (late) with alpha 0.5
+ *       ({@code plot_rf_evolution});</li>
+ *   <li>{@link #weightHeatmap}: the K x D weight matrix as an image, units sorted by IPR, on a
+ *       symmetric diverging scale ({@code plot_receptive_fields});</li>
+ *   <li>{@link #iprCurves}: mean and largest IPR against the step.</li>
+ * </ul>
+ * Files are written atomically. Requires {@code java.awt.headless=true} on machines without a
+ * display (set by the launcher and the tests).
+ */
+public final class Plots {
+    /** Panels of {@link #receptiveFieldEvolution} at most (the reference's 2 x 5 figures). */
+    public static final int MAX_PANELS = 10;
+    /** Panel size in pixels (the reference's 4 x 2 in at 100 dpi). */
+    private static final int PANEL_WIDTH = 400;
+    private static final int PANEL_HEIGHT = 200;
+    private static final int PANEL_COLUMNS = 5;
+    /** Grey levels of the earliest and the latest record (matplotlib Greys at 0.2 and 0.8). */
+    private static final float GREY_EARLY = 0.80f;
+    private static final float GREY_LATE = 0.25f;
+    /** Diverging colour scale of the heatmap: blue (negative), white (0), red (positive). */
+    private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), Color.WHITE,
+        new Color(0xF4A582), new Color(0xB2182B)};
+
+    private Plots() {
+    }
+
+    /**
+     * Receptive-field evolution: one panel per unit (at most {@value #MAX_PANELS}: the units with
+     * the largest IPR in the last snapshot, most localized first), each overlaying the unit's
+     * weights {@code w_i} against input position i at every snapshot, light grey (first) to dark
+     * (last). Panels are laid out in rows of 5.
+     *
+     * @param snapshots the records in step order, at least one, all with the same K x D shape
+     */
+    public static void receptiveFieldEvolution(List<WeightSnapshot> snapshots, Path png) {
+        Require.that(snapshots != null && !snapshots.isEmpty(), "snapshots", snapshots, "at least one record");
+        double[][] last = snapshots.get(snapshots.size() - 1).fields();
+        int[] units = byIprDescending(last);
+        int panels = Math.min(MAX_PANELS, units.length);
+        int dimension = last[0].length;
+        double[] positions = IntStream.range(0, dimension).asDoubleStream().toArray();
+        List<XYChart> charts = new ArrayList<>(panels);
+        for (int p = 0; p < panels; p++) {
+            int unit = units[p];
+            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                    .title(String.format("unit %d (IPR %.3f)", unit, LocalizationMetrics.ipr(last[unit])))
+                    .xAxisTitle("input position i").yAxisTitle("w_i").build();
+            style(chart);
+            chart.getStyler().setLegendVisible(false);
+            for (int s = 0; s < snapshots.size(); s++) {
+                float f = snapshots.size() == 1 ? 1 : (float) s / (snapshots.size() - 1);
+                float grey = GREY_EARLY + f * (GREY_LATE - GREY_EARLY);
+                XYSeries series = chart.addSeries("step " + snapshots.get(s).step(), positions,
+                        snapshots.get(s).fields()[unit]);
+                series.setMarker(SeriesMarkers.NONE);
+                series.setLineColor(new Color(grey, grey, grey, 0.5f));
+                series.setLineWidth(1.2f);
+            }
+            charts.add(chart);
+        }
+        int columns = Math.min(PANEL_COLUMNS, panels);
+        int rows = (panels + columns - 1) / columns;
+        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG));
+    }
+
+    /**
+     * The weight matrix as a heatmap: one row per unit, sorted by IPR (most localized on top), one
+     * column per input, colours from blue (-m) through white (0) to red (+m), m = max |w| rounded
+     * up to two significant digits.
+     *
+     * @param fields K x D weights
+     */
+    public static void weightHeatmap(double[][] fields, Path png) {
+        Require.that(fields != null && fields.length > 0, "fields", fields, "at least one unit");
+        int[] order = byIprDescending(fields);
+        int units = fields.length;
+        int dimension = fields[0].length;
+        double max = 0;
+        List<Number[]> cells = new ArrayList<>(units * dimension);
+        for (int row = 0; row < units; row++) {
+            // XChart draws the first y category at the bottom: put the most localized unit on top
+            double[] w = fields[order[units - 1 - row]];
+            for (int i = 0; i < dimension; i++) {
+                cells.add(new Number[] {i, row, w[i]});
+                max = Math.max(max, Math.abs(w[i]));
+            }
+        }
+        List<Integer> x = IntStream.range(0, dimension).boxed().toList();
+        List<String> y = IntStream.range(0, units).mapToObj(r -> "u" + order[units - 1 - r]).toList();
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(Math.max(700, Math.min(1600, 12 * dimension + 200)))
+                .height(Math.max(300, Math.min(1200, 10 * units + 150)))
+                .title("Final weights, units sorted by IPR (top: most localized)")
+                .xAxisTitle("input position i").yAxisTitle("unit").build();
+        style(chart);
+        // XChart prints the colour bar's ends unformatted: a bound with 2 significant digits reads well
+        double m = max > 0 ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue() : 1;
+        chart.getStyler().setRangeColors(DIVERGING).setMin(-m).setMax(m).setPiecewise(false)
+                .setShowValue(false).setDrawBorder(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisMaxLabelCount(20);
+        chart.getStyler().setYAxisTicksVisible(units <= 40);
+        chart.addSeries("w", x, y, cells);
+        save(chart, png);
+    }
+
+    /**
+     * Mean and largest IPR against the step, with the reference level {@code 3/(D+2)} of an i.i.d.
+     * Gaussian weight vector (dashed).
+     *
+     * @param steps     record steps, ascending
+     * @param meanIpr   mean IPR at each step
+     * @param maxIpr    largest IPR at each step
+     * @param dimension D
+     */
+    public static void iprCurves(double[] steps, double[] meanIpr, double[] maxIpr, int dimension, Path png) {
+        Require.that(steps.length > 0 && meanIpr.length == steps.length && maxIpr.length == steps.length,
+                "IPR curves", steps.length + " steps, " + meanIpr.length + " means, " + maxIpr.length + " maxima",
+                "the same non-zero number of steps and values");
+        XYChart chart = new XYChartBuilder().width(600).height(350).title("Localization during training")
+                .xAxisTitle("SGD step").yAxisTitle("IPR").build();
+        style(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        line(chart.addSeries("max over units", steps, maxIpr), new Color(0xB2182B), null);
+        line(chart.addSeries("mean over units", steps, meanIpr), Color.BLACK, null);
+        double gaussian = 3.0 / (dimension + 2);
+        line(chart.addSeries("i.i.d. Gaussian 3/(D+2)", new double[] {steps[0], steps[steps.length - 1]},
+                new double[] {gaussian, gaussian}), Color.GRAY,
+                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        save(chart, png);
+    }
+
+    /** Unit indices sorted by IPR, largest first (NaN last, ties by index). */
+    static int[] byIprDescending(double[][] fields) {
+        double[] ipr = new double[fields.length];
+        for (int k = 0; k < fields.length; k++) {
+            ipr[k] = LocalizationMetrics.ipr(fields[k]);
+        }
+        return IntStream.range(0, fields.length).boxed()
+                .sorted(Comparator.comparingDouble(
+                        (Integer k) -> Double.isNaN(ipr[k]) ? Double.NEGATIVE_INFINITY : ipr[k])
+                        .reversed().thenComparing(k -> k))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void line(XYSeries series, Color colour, BasicStroke stroke) {
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        if (stroke != null) {
+            series.setLineStyle(stroke);
+        }
+    }
+
+    private static void style(Chart<? extends AxesChartStyler, ?> chart) {
+        AxesChartStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Color.DARK_GRAY);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setChartTitleBoxVisible(false);
+        s.setPlotGridLinesColor(new Color(0xE6E6E6));
+        s.setAntiAlias(true);
+    }
+
+    private static void save(Chart<?, ?> chart, Path png) {
+        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.dl4jlocalization.experiment;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
+import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
+import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
+import io.github.dl4jlocalization.listeners.RecordSink;
+import io.github.dl4jlocalization.util.Require;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Milliseconds per SGD step of {@link Experiment}'s training loop (data generation included,
+ * prefetched on a second thread as in a run), without and with a {@link ReceptiveFieldListener}
+ * every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and
+ * where the time goes, in CPU time of the calling thread: data generation alone (synchronous),
+ * {@code fit} alone on a fixed batch, its forward+backward pass alone
+ * ({@code computeGradientAndScore}; the updater and bookkeeping are the difference) and the
+ * listener's record alone.
+ *
+ * <p>Every figure is the median over repetitions of the mean time per step of one repetition;
+ * the loops with and without the listener alternate in ABBA order, so that drift in the machine's
+ * load and order effects affect both alike. The standard workloads are {@link #W1} and {@link #W2}.
+ */
+public final class TrainBenchmark {
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Recording period of the listener in the "with listener" loop. */
+    public static final int LISTENER_FREQUENCY = 10;
+
+    /** W1: the single ReLU neuron on NLGP(g=3), xi = (0.3, 0.7), L = 40, batch 5000, float64. */
+    public static final Workload W1 = new Workload("W1", "K=1 ReLU, NLGP g=3, L=40, B=5000",
+            RunConfig.builder().hidden(1).batch(5000).build());
+    /** W2: the SCM with K = 100 ReLU units on the same data, batch 1000, float64. */
+    public static final Workload W2 = new Workload("W2", "SCM K=100 ReLU, NLGP g=3, L=40, B=1000",
+            RunConfig.builder().hidden(100).batch(1000).build());
+
+    /**
+     * A named configuration to time (its step count is not used).
+     *
+     * @param name        short name
+     * @param description one line
+     * @param config      data, network and batch size
+     */
+    public record Workload(String name, String description, RunConfig config) {
+    }
+
+    /**
+     * Times of one workload, in milliseconds per SGD step (medians over repetitions).
+     *
+     * @param workload         the workload
+     * @param step             training loop, data prefetched, no listener (wall clock)
+     * @param stepWithListener the same with the listener every {@value #LISTENER_FREQUENCY} steps
+     * @param stepCpu          CPU time of the whole process (every thread: training, prefetch,
+     *                         garbage collection, ND4J deallocation) per step of the loop without
+     *                         listener; unlike wall-clock time it does not grow when other processes
+     *                         compete for the cores
+     * @param stepWithListenerCpu the same with the listener
+     * @param data             generating one batch, alone (synchronously), thread CPU time
+     * @param fit              {@code fit} on a fixed batch, alone, thread CPU time
+     * @param forwardBackward  forward and backward pass alone, thread CPU time
+     * @param listenerRecord   one listener record (per record, not per step), thread CPU time
+     */
+    public record Result(Workload workload, double step, double stepWithListener, double stepCpu,
+                         double stepWithListenerCpu, double data, double fit, double forwardBackward,
+                         double listenerRecord) {
+
+        /** Relative cost of the listener in wall-clock time, {@code stepWithListener / step - 1}. */
+        public double listenerOverhead() {
+            return stepWithListener / step - 1;
+        }
+
+        /** Relative cost of the listener in process CPU time. */
+        public double listenerOverheadCpu() {
+            return stepWithListenerCpu / stepCpu - 1;
+        }
+
+        /** Updater and bookkeeping of {@code fit}: {@code fit - forwardBackward}. */
+        public double updater() {
+            return fit - forwardBackward;
+        }
+
+        /** The listener's cost per step: {@code listenerRecord / frequency}. */
+        public double listenerPerStep() {
+            return listenerRecord / LISTENER_FREQUENCY;
+        }
+    }
+
+    private final int repetitions;
+    private final int steps;
+    private final int warmup;
+
+    /**
+     * @param repetitions repetitions of each measurement, >= 1
+     * @param steps       steps (or calls) per repetition, >= {@value #LISTENER_FREQUENCY}
+     * @param warmup      steps before the first repetition (JIT, workspaces), >= 0
+     */
+    public TrainBenchmark(int repetitions, int steps, int warmup) {
+        this.repetitions = Require.atLeast("repetitions", repetitions, 1);
+        this.steps = Require.atLeast("steps", steps, LISTENER_FREQUENCY);
+        this.warmup = Require.atLeast("warmup", warmup, 0);
+    }
+
+    /** Times one workload. */
+    public Result measure(Workload workload) {
+        RunConfig config = workload.config();
+        MultiLayerNetwork plain = config.network().network();
+        MultiLayerNetwork listened = config.network().network();
+        ReceptiveFieldListener listener = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
+                .sink(new DiscardingSink()).build();
+        listened.setListeners(listener);
+        trainingLoop(plain, config, 0, warmup);
+        trainingLoop(listened, config, 0, warmup);
+        double[][] step = new double[2][repetitions];
+        double[][] withListener = new double[2][repetitions];
+        long next = warmup;
+        for (int r = 0; r < repetitions; r++) {
+            // ABBA order: whichever loop runs second in a repetition does so in every other one
+            boolean plainFirst = r % 2 == 0;
+            double[] first = trainingLoop(plainFirst ? plain : listened, config, next, steps);
+            double[] second = trainingLoop(plainFirst ? listened : plain, config, next, steps);
+            double[] a = plainFirst ? first : second;
+            double[] b = plainFirst ? second : first;
+            for (int k = 0; k < 2; k++) {
+                step[k][r] = a[k];
+                withListener[k][r] = b[k];
+            }
+            next += steps;
+        }
+
+        DataModelDataSetIterator data = new DataModelDataSetIterator.Builder(config.dataModel())
+                .batchSize(config.batch()).batchesPerEpoch(Integer.MAX_VALUE).seed(config.dataSeed()).build();
+        double dataMs = repeat(warmup, i -> data.next());
+        DataSet fixed = data.next();
+        MultiLayerNetwork net = config.network().network();
+        double fitMs = repeat(warmup, i -> net.fit(fixed));
+        net.setInput(fixed.getFeatures());
+        net.setLabels(fixed.getLabels());
+        double forwardBackwardMs = repeat(warmup, i -> net.computeGradientAndScore());
+        ReceptiveFieldListener recorder = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
+                .sink(new DiscardingSink()).build();
+        double recordMs = repeat(warmup, i -> recorder.recordNow(net, i, 0));
+        return new Result(workload, median(step[0]), median(withListener[0]), median(step[1]), median(withListener[1]),
+                dataMs, fitMs, forwardBackwardMs, recordMs);
+    }
+
+    /**
+     * Wall-clock and process-CPU ms per step of {@code count} steps of the run's loop, starting at
+     * batch {@code first}.
+     */
+    private static double[] trainingLoop(MultiLayerNetwork net, RunConfig config, long first, int count) {
+        if (count == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        long end = first + count;
+        Require.that(end <= Integer.MAX_VALUE, "benchmark steps", end, "at most " + Integer.MAX_VALUE + " batches");
+        try (TrainingStream batches = new TrainingStream(config.dataModel(), config.dataSeed(), config.batch(),
+                first, (int) end, true)) {
+            long cpu0 = PROCESS.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                net.fit(batches.next());
+            }
+            return new double[] {(System.nanoTime() - t0) * 1e-6 / count,
+                (PROCESS.getProcessCpuTime() - cpu0) * 1e-6 / count};
+        }
+    }
+
+    /**
+     * Median over repetitions of the mean CPU ms of the calling thread per call of {@code steps}
+     * calls, after {@code warmup} calls. ND4J runs its operations on the calling thread
+     * ({@code OMP_NUM_THREADS=1}), so this is the call's own cost, whatever else runs on the machine.
+     */
+    private double repeat(int warmupCalls, LongConsumer call) {
+        for (int i = 0; i < warmupCalls; i++) {
+            call.accept(i);
+        }
+        double[] ms = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            long t0 = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < steps; i++) {
+                call.accept(i);
+            }
+            ms[r] = (THREADS.getCurrentThreadCpuTime() - t0) * 1e-6 / steps;
+        }
+        return median(ms);
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** The standard workloads, W1 and W2. */
+    public static List<Workload> standardWorkloads() {
+        return new ArrayList<>(List.of(W1, W2));
+    }
+
+    /** A sink that drops records: the listener's own cost, without I/O. */
+    private static final class DiscardingSink implements RecordSink<ReceptiveFieldRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(ReceptiveFieldRecord record) {
+            // timing only
+        }
+
+        @Override
+        public String toString() {
+            return "DiscardingSink";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrainBenchmark(repetitions=" + repetitions + ", steps=" + steps + ", warmup=" + warmup + ")";
+    }
+}
