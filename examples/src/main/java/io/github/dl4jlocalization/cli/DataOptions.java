@@ -1,6 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.experiment.DataSpec;
+import io.github.dl4jlocalization.data.DataModelConfig;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The data-model flags shared by every command that draws data ({@code sample}, {@code run},
- * ...). Unset flags take the model's documented defaults from {@link DataSpec}.
+ * ...). Unset flags take the model's documented defaults from {@link DataModelConfig}.
  */
 public final class DataOptions {
     @Option(names = "--model", paramLabel = "NAME",
@@ -56,8 +56,8 @@ public final class DataOptions {
     String support;
 
     /** The data these flags describe; unset flags keep their defaults. */
-    public DataSpec toSpec() {
-        return DataSpec.of(toMap());
+    public DataModelConfig toConfig() {
+        return DataModelConfig.fromMap(toMap());
     }
 
     /** The flags that were set, under the data-model parameter keys. */

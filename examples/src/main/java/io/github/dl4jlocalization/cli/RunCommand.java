@@ -146,6 +146,9 @@ final class RunCommand implements Callable<Integer> {
                 summary.status() == RunSummary.Status.COMPLETED ? "completed" : "DIVERGED", summary.steps(),
                 summary.plannedSteps(), ProgressBar.duration(summary.secondsElapsed()), summary.finalLoss(),
                 summary.finalAccuracy(), summary.meanIpr(), summary.maxIpr());
+        if (summary.divergence() != null) {
+            out.println(summary.divergence());
+        }
         out.println("run directory: " + directory.dir().toAbsolutePath().normalize());
         out.println("  " + RunDirectory.SUMMARY + ", " + RunDirectory.METRICS + ", " + RunDirectory.WEIGHTS + ", "
                 + RunDirectory.CONFIG + (summary.model() == null ? "" : ", " + summary.model()));

@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.data.BatchSampler;
+import io.github.dl4jlocalization.experiment.AtomicFiles;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.data.LabelledBatch;
 import io.github.dl4jlocalization.util.Require;
@@ -39,7 +40,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.atLeast("n", count, 1);
-        DataModel model = data.toSpec().model();
+        DataModel model = data.toConfig().build();
         AtomicFiles.checkWritableParent(out);
         BatchSampler sampler = new BatchSampler(model, seed);
         AtomicFiles.write(out, w -> {

@@ -1,11 +1,13 @@
 package io.github.dl4jlocalization.experiment;
 
-import io.github.dl4jlocalization.cli.AtomicFiles;
+import io.github.dl4jlocalization.experiment.AtomicFiles;
 import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.data.LabelledBatch;
+import io.github.dl4jlocalization.listeners.DivergenceGuard;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
+import io.github.dl4jlocalization.listeners.TrainingDivergedException;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
 import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.util.Require;
@@ -213,6 +215,9 @@ public final class Experiment {
         private long step;
         private double lastLoss = Double.NaN;
         private double lastMeanIpr = Double.NaN;
+        private final DivergenceGuard guard = new DivergenceGuard();
+        /** The guard's message when the run diverged, else null. */
+        private String divergence;
         /** Archive name of the last checkpoint written or restored (null: none). */
         private String checkpoint;
 
@@ -253,13 +258,13 @@ public final class Experiment {
                     net.fit(batches.next());
                     step++;
                     lastLoss = net.score();
-                    if (!Double.isFinite(lastLoss)) {
+                    try {
+                        guard.check(net, step, 0);
+                    } catch (TrainingDivergedException e) {
+                        divergence = e.getMessage();
                         return RunSummary.Status.DIVERGED;
                     }
                     if (step % config.recordEvery() == 0 || step == steps) {
-                        if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
-                            return RunSummary.Status.DIVERGED;
-                        }
                         record(recorder, metrics);
                     }
                     if (step == steps || config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
@@ -320,7 +325,8 @@ public final class Experiment {
                 last.accuracy(), last.step(), ipr, List.copyOf(peaks), InputKurtosis.of(evalBatch, model),
                 secondsBefore + (System.nanoTime() - started) * 1e-9, Provenance.backend(), Provenance.version(),
                 Provenance.peakResidentBytes(),
-                status == RunSummary.Status.COMPLETED ? RunDirectory.CHECKPOINTS + "/" + loop.checkpoint : null, plots);
+                status == RunSummary.Status.COMPLETED ? RunDirectory.CHECKPOINTS + "/" + loop.checkpoint : null, plots,
+                loop.divergence);
         JsonFiles.write(directory.path(RunDirectory.SUMMARY), summary.toMap());
         return summary;
     }

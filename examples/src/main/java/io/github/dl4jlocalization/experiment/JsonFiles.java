@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.dl4jlocalization.cli.AtomicFiles;
+import io.github.dl4jlocalization.experiment.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.data.DataModel;
+import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.data.RandomStreams;
 import io.github.dl4jlocalization.nn.Bias;
 import io.github.dl4jlocalization.nn.HiddenActivation;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>Parameters (keys of {@link #toMap()} and of config files) and defaults</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>data</td><td>NLGP(g=3), xi=(0.3,0.7), L=40</td><td>the data model ({@link DataSpec})</td></tr>
+ *   <tr><td>data</td><td>NLGP(g=3), xi=(0.3,0.7), L=40</td><td>the data model ({@link DataModelConfig}; every data flag of {@code sample})</td></tr>
  *   <tr><td>hidden</td><td>1</td><td>hidden units K (1: the single neuron)</td></tr>
  *   <tr><td>activation</td><td>relu</td><td>relu | sigmoid | tanh | erf</td></tr>
  *   <tr><td>bias</td><td>none</td><td>none | trainable | trainable:INIT | fixed:VALUE</td></tr>
@@ -77,7 +78,7 @@ public final class RunConfig implements Serializable {
     private static final long DATA_STREAM = 1;
     private static final long EVAL_STREAM = 2;
 
-    private final DataSpec data;
+    private final DataModelConfig data;
     private final int hidden;
     private final HiddenActivation activation;
     private final Bias bias;
@@ -92,7 +93,7 @@ public final class RunConfig implements Serializable {
     private final int evalSize;
 
     private RunConfig(Builder b) {
-        this.data = DataSpec.of(b.data);
+        this.data = DataModelConfig.fromMap(b.data);
         this.hidden = Require.atLeast("hidden", b.hidden, 1);
         this.activation = Require.nonNull("activation", b.activation);
         this.bias = Require.nonNull("bias", b.bias);
@@ -105,8 +106,8 @@ public final class RunConfig implements Serializable {
         this.recordEvery = Require.atLeast("recordEvery", b.recordEvery, 1);
         this.checkpointEvery = Require.atLeast("checkpointEvery", b.checkpointEvery, 0);
         this.evalSize = Require.atLeast("evalSize", b.evalSize, 1);
-        Require.that((long) batch * data.model().dimension() <= Integer.MAX_VALUE, "batch", batch,
-                "at most " + Integer.MAX_VALUE / data.model().dimension() + " for D = " + data.model().dimension()
+        Require.that((long) batch * data.build().dimension() <= Integer.MAX_VALUE, "batch", batch,
+                "at most " + Integer.MAX_VALUE / data.build().dimension() + " for D = " + data.build().dimension()
                         + " (one batch must fit a Java array)");
     }
 
@@ -137,7 +138,7 @@ public final class RunConfig implements Serializable {
     /** Every parameter, defaults resolved, in {@link #KEYS} order; unmodifiable. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.parameters());
+        m.put("data", data.toMap());
         m.put("hidden", hidden);
         m.put("activation", activation.name().toLowerCase(Locale.ROOT));
         m.put("bias", formatBias(bias));
@@ -154,18 +155,18 @@ public final class RunConfig implements Serializable {
     }
 
     /** The data part. */
-    public DataSpec data() {
+    public DataModelConfig data() {
         return data;
     }
 
     /** The data model. */
     public DataModel dataModel() {
-        return data.model();
+        return data.build();
     }
 
     /** The network: D from the data model, initialised from {@link #networkSeed()}. */
     public ShallowNetwork network() {
-        return ShallowNetwork.builder(data.model().dimension())
+        return ShallowNetwork.builder(data.build().dimension())
                 .hiddenUnits(hidden).activation(activation).bias(bias).readout(readout)
                 .initScale(initScale).learningRate(learningRate).seed(networkSeed())
                 .build();
@@ -337,7 +338,7 @@ public final class RunConfig implements Serializable {
         }
 
         /**
-         * Sets (overrides) the given data parameters (keys of {@link DataSpec}); parameters not in
+         * Sets (overrides) the given data parameters (keys of {@link DataModelConfig#KEYS}); parameters not in
          * the map keep their current values.
          */
         public Builder data(Map<String, ?> parameters) {

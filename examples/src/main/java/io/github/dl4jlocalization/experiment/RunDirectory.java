@@ -1,6 +1,6 @@
 package io.github.dl4jlocalization.experiment;
 
-import io.github.dl4jlocalization.cli.AtomicFiles;
+import io.github.dl4jlocalization.experiment.AtomicFiles;
 import io.github.dl4jlocalization.util.Require;
 
 import java.io.BufferedWriter;

@@ -29,11 +29,13 @@ import java.util.OptionalLong;
  * @param peakResidentBytes   peak resident memory of the (last) process, where known
  * @param model               the final checkpoint archive, relative to the run directory (null when diverged)
  * @param plots               the plot files, relative to the run directory
+ * @param divergence          how the run diverged (step, reason, advice), null when completed
  */
 public record RunSummary(Status status, long steps, long plannedSteps, double finalLoss, double finalEvalLoss,
                          double finalAccuracy, long recordStep, double[] iprPerUnit, List<SignedPeak> peakPerUnit,
                          InputKurtosis inputExcessKurtosis, double secondsElapsed, String backend, String version,
-                         OptionalLong peakResidentBytes, String model, List<String> plots) {
+                         OptionalLong peakResidentBytes, String model, List<String> plots,
+                         String divergence) {
 
     /** How a run ended. */
     public enum Status {
@@ -57,6 +59,9 @@ public record RunSummary(Status status, long steps, long plannedSteps, double fi
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status.name().toLowerCase(Locale.ROOT));
+        if (divergence != null) {
+            m.put("divergence", divergence);
+        }
         m.put("steps", steps);
         m.put("plannedSteps", plannedSteps);
         m.put("finalLoss", finalLoss);

@@ -133,8 +133,10 @@ class RunConfigTest {
         assertMessage("hidden must be an integer, got '2.5'", () -> RunConfig.fromMap(Map.of("hidden", 2.5)));
         assertMessage("gain must be a finite number > 0, got -3.0",
                 () -> RunConfig.fromMap(Map.of("data", Map.of("gain", -3))));
-        assertMessage("model must be nlgp (the data models of this build), got 'ising'",
-                () -> RunConfig.fromMap(Map.of("data", Map.of("model", "ising"))));
+        assertMessage("unknown model 'foo'; accepted: nlgp, nlgp-clone, kur, ising, elliptical, pulse",
+                () -> RunConfig.fromMap(Map.of("data", Map.of("model", "foo"))));
+        assertMessage("k must be a finite number > 2, got 2.0",
+                () -> RunConfig.fromMap(Map.of("data", Map.of("model", "kur", "k", 2))));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.dl4jlocalization.cli;
+package io.github.dl4jlocalization.experiment;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
