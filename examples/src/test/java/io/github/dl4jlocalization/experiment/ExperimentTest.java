@@ -184,7 +184,7 @@ class ExperimentTest {
     }
 
     @Test
-    void aHugeLearningRateDiverges(@TempDir Path dir) {
+    void aHugeLearningRateDiverges(@TempDir Path dir) throws IOException {
         RunConfig config = RunConfig.builder().batch(100).steps(50).recordEvery(10).learningRate(1e300).build();
         RunSummary summary = Experiment.create(config, dir).run();
         assertEquals(RunSummary.Status.DIVERGED, summary.status());
@@ -192,6 +192,17 @@ class ExperimentTest {
         assertFalse(Double.isFinite(summary.finalLoss()));
         assertEquals(null, summary.model());
         assertEquals("diverged", JsonFiles.readJson(dir.resolve(RunDirectory.SUMMARY), "summary").get("status"));
+        assertTrue(summary.divergence().contains("step " + summary.steps())
+                && summary.divergence().contains("smaller learning rate"), summary.divergence());
+        assertEquals(summary.divergence(),
+                JsonFiles.readJson(dir.resolve(RunDirectory.SUMMARY), "summary").get("divergence"));
+        // the records written before the divergence are intact: every metrics row has all columns
+        List<String> lines = Files.readAllLines(dir.resolve(RunDirectory.METRICS));
+        assertTrue(lines.size() >= 2, "header and the step-0 record at least");
+        int columns = lines.get(0).split(",").length;
+        for (String line : lines) {
+            assertEquals(columns, line.split(",").length, line);
+        }
     }
 
     @Test
