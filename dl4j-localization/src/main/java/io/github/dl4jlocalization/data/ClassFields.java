@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.math.PointwiseTransform;
 import io.github.dl4jlocalization.util.Require;
 
 import java.io.Serializable;
@@ -68,6 +69,21 @@ final class ClassFields implements Serializable {
     /** The covariance of the field of class {@code label}. */
     StationaryCovariance covariance(int label) {
         return field(label).covariance();
+    }
+
+    /**
+     * Samples the field of class {@code label} into {@code count} rows from row {@code row}, applies
+     * the pointwise {@code transform} (null: none) and then the {@code support} map: the whole
+     * sampler of the models that are a transformed Gaussian field (NLGP, its clone, Kur).
+     */
+    void sampleTransformed(int label, int count, double[] out, int row, RandomGenerator random,
+                           PointwiseTransform transform, Support support) {
+        int d = dimension();
+        field(label).sample(count, out, row, random);
+        if (transform != null) {
+            transform.applyInPlace(out, row * d, count * d);
+        }
+        support.apply(out, row * d, count * d);
     }
 
     /** See {@link PeriodicGaussianField#sample(int, double[], int, RandomGenerator, double[])}. */

@@ -82,10 +82,7 @@ public final class KurModel implements DataModel {
 
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        int d = dimension();
-        fields.sample(label, count, out, row, random, null);
-        transform.applyInPlace(out, row * d, count * d);
-        support.apply(out, row * d, count * d);
+        fields.sampleTransformed(label, count, out, row, random, transform, support);
     }
 
     /** {@code rho(C_xi) * scale^2} where the marginal's copula correlation rho is known. */

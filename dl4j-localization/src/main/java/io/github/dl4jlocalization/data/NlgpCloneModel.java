@@ -66,9 +66,7 @@ public final class NlgpCloneModel implements DataModel {
 
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        int d = dimension();
-        fields.sample(label, count, out, row, random, null);
-        support.apply(out, row * d, count * d);
+        fields.sampleTransformed(label, count, out, row, random, null, support);
     }
 
     @Override

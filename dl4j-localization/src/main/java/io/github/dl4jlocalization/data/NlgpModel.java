@@ -130,10 +130,7 @@ public final class NlgpModel implements DataModel {
 
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        int d = dimension();
-        fields.sample(label, count, out, row, random, null);
-        transform.applyInPlace(out, row * d, count * d);
-        support.apply(out, row * d, count * d);
+        fields.sampleTransformed(label, count, out, row, random, transform, support);
     }
 
     @Override
