@@ -3,18 +3,12 @@ package io.github.dl4jlocalization.listeners;
 import io.github.dl4jlocalization.metrics.ExcessKurtosis;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.InvocationType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Records excess kurtosis during training (Lufkin, Saxe &amp; Grant 2024: localization is driven
@@ -56,16 +50,13 @@ import java.util.List;
  *
  * <p>Serializable when its sinks are (the held-out batch is kept as a Java array).
  */
-public class KurtosisListener extends BaseTrainingListener implements Serializable {
+public class KurtosisListener extends RecordingListener<KurtosisRecord> {
     private static final long serialVersionUID = 1L;
-    private static final Logger log = LoggerFactory.getLogger(KurtosisListener.class);
 
-    private final Schedule schedule;
     private final String parameter;
     private final boolean inputMarginals;
     /** N x D, or null. */
     private final double[][] heldOut;
-    private final List<RecordSink<? super KurtosisRecord>> sinks;
     private final ColumnMoments inputMoments = new ColumnMoments();
     /** ND4J copy of heldOut, made at the first use. */
     private transient INDArray heldOutArray;
@@ -79,67 +70,45 @@ public class KurtosisListener extends BaseTrainingListener implements Serializab
     }
 
     private KurtosisListener(Builder b) {
-        this.schedule = new Schedule(b.frequency, b.invocationType);
+        super(b);
         this.parameter = b.parameter;
         this.inputMarginals = b.inputMarginals;
         this.heldOut = b.heldOut;
         Require.that(inputMarginals || heldOut != null, "heldOutBatch", null,
                 "given when inputMarginals is false (otherwise there is nothing to record)");
-        this.sinks = List.copyOf(b.sinks);
     }
 
+    /** Adds the training batch just used to the running input moments. */
     @Override
-    public void iterationDone(Model model, int iteration, int epoch) {
+    protected void observe(Model model) {
         if (inputMarginals) {
             INDArray input = model.input();
             if (input != null && input.size(0) > 0) {
                 inputMoments.add(input.reshape(input.size(0), input.length() / input.size(0)).toDoubleMatrix());
             }
         }
-        long step = iteration + 1L;
-        if (schedule.dueAfterStep(step)) {
-            recordNow(model, step, epoch);
-        }
-    }
-
-    @Override
-    public void onEpochEnd(Model model) {
-        int epoch = ModelAccess.epoch(model);
-        if (schedule.dueAtEndOfEpoch(epoch)) {
-            recordNow(model, ModelAccess.stepsDone(model), epoch);
-        }
-    }
-
-    /** Records now, whatever the schedule, at the model's own counters. */
-    public KurtosisRecord recordNow(Model model) {
-        return recordNow(model, ModelAccess.stepsDone(model), ModelAccess.epoch(model));
     }
 
     /**
-     * Records now, whatever the schedule: the input kurtosis of the samples accumulated since the
-     * previous record (then forgotten) and the pre-activation kurtosis on the held-out batch;
-     * hands the record to the sinks.
-     *
-     * @param iteration the number of parameter updates done (the record's step)
-     * @param epoch     the epoch to report
+     * The input kurtosis of the samples accumulated since the previous record (then forgotten)
+     * and the pre-activation kurtosis on the held-out batch.
      */
-    public KurtosisRecord recordNow(Model model, long iteration, int epoch) {
+    @Override
+    protected KurtosisRecord measure(Model model, long step, int epoch) {
         long samples = inputMoments.count();
         double[] inputKurtosis = inputMoments.excessKurtosis();
         inputMoments.clear();
         double[] preActivation = heldOut == null ? new double[0] : preActivationKurtosis(model);
-        KurtosisRecord record = new KurtosisRecord(iteration, epoch, samples, inputKurtosis, preActivation,
+        return new KurtosisRecord(step, epoch, samples, inputKurtosis, preActivation,
                 System.currentTimeMillis());
-        if (log.isInfoEnabled()) {
-            log.info("iteration {}: input excess kurtosis {} (mean over {} pixels, {} samples), "
-                            + "pre-activation excess kurtosis {} (mean over {} units)", iteration,
-                    String.format("%.4f", record.meanInputKurtosis()), inputKurtosis.length, samples,
-                    String.format("%.4f", record.meanPreActivationKurtosis()), preActivation.length);
-        }
-        for (RecordSink<? super KurtosisRecord> sink : sinks) {
-            sink.accept(record);
-        }
-        return record;
+    }
+
+    @Override
+    protected String summarize(KurtosisRecord record) {
+        return String.format("input excess kurtosis %.4f (mean over %d pixels, %d samples), "
+                        + "pre-activation excess kurtosis %.4f (mean over %d units)", record.meanInputKurtosis(),
+                record.inputKurtosis().length, record.inputSamples(), record.meanPreActivationKurtosis(),
+                record.preActivationKurtosis().length);
     }
 
     private double[] preActivationKurtosis(Model model) {
@@ -152,40 +121,25 @@ public class KurtosisListener extends BaseTrainingListener implements Serializab
         return ExcessKurtosis.CENTRAL.perColumn(heldOutArray.mmul(weights.castTo(DataType.DOUBLE)));
     }
 
-    /** Closes every sink. */
-    public void close() {
-        sinks.forEach(RecordSink::close);
-    }
-
-    /** The recording period, in updates or epochs. */
-    public int frequency() {
-        return schedule.frequency();
-    }
-
     @Override
-    public String toString() {
-        return "KurtosisListener(" + schedule + ", parameter=" + parameter + ", inputMarginals=" + inputMarginals
-                + ", heldOut=" + (heldOut == null ? "none" : heldOut.length + "x" + heldOut[0].length)
-                + ", sinks=" + sinks + ")";
+    protected String settings() {
+        return "parameter=" + parameter + ", inputMarginals=" + inputMarginals
+                + ", heldOut=" + (heldOut == null ? "none" : heldOut.length + "x" + heldOut[0].length);
     }
 
     /** Configuration of a {@link KurtosisListener}. */
-    public static final class Builder {
-        private final int frequency;
-        private InvocationType invocationType = InvocationType.ITERATION_END;
+    public static final class Builder extends RecordingListener.Builder<KurtosisRecord, Builder> {
         private String parameter = "0_W";
         private boolean inputMarginals = true;
         private double[][] heldOut;
-        private final List<RecordSink<? super KurtosisRecord>> sinks = new ArrayList<>();
 
         /** @param frequency record every this many updates (or epochs), >= 1 */
         public Builder(int frequency) {
-            this.frequency = Require.atLeast("frequency", frequency, 1);
+            super(frequency);
         }
 
-        /** {@link InvocationType#ITERATION_END} (default) or {@link InvocationType#EPOCH_END}. */
-        public Builder invocationType(InvocationType type) {
-            this.invocationType = new Schedule(frequency, type).invocationType();
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -216,12 +170,6 @@ public class KurtosisListener extends BaseTrainingListener implements Serializab
                 }
             }
             this.heldOut = copy;
-            return this;
-        }
-
-        /** Adds a sink. */
-        public Builder sink(RecordSink<? super KurtosisRecord> sink) {
-            sinks.add(Require.nonNull("sink", sink));
             return this;
         }
 

@@ -4,15 +4,9 @@ import io.github.dl4jlocalization.metrics.LocalizationMetrics;
 import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.InvocationType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Records the receptive fields of a dense layer during training: every {@code frequency}
@@ -51,14 +45,11 @@ import java.util.List;
  * <p>Serializable when its sinks are; thread-safe as far as its sinks are (DL4J calls a listener
  * from the training thread only).
  */
-public class ReceptiveFieldListener extends BaseTrainingListener implements Serializable {
+public class ReceptiveFieldListener extends RecordingListener<ReceptiveFieldRecord> {
     private static final long serialVersionUID = 1L;
-    private static final Logger log = LoggerFactory.getLogger(ReceptiveFieldListener.class);
 
-    private final Schedule schedule;
     private final String parameter;
     private final boolean snapshotWeights;
-    private final List<RecordSink<? super ReceptiveFieldRecord>> sinks;
 
     /**
      * Records every {@code frequency} iterations the first layer's ({@code "0_W"}) receptive
@@ -69,44 +60,17 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
     }
 
     private ReceptiveFieldListener(Builder b) {
-        this.schedule = new Schedule(b.frequency, b.invocationType);
+        super(b);
         this.parameter = b.parameter;
         this.snapshotWeights = b.snapshotWeights;
-        this.sinks = List.copyOf(b.sinks);
-    }
-
-    @Override
-    public void iterationDone(Model model, int iteration, int epoch) {
-        long step = iteration + 1L;
-        if (schedule.dueAfterStep(step)) {
-            recordNow(model, step, epoch);
-        }
-    }
-
-    @Override
-    public void onEpochEnd(Model model) {
-        int epoch = ModelAccess.epoch(model);
-        if (schedule.dueAtEndOfEpoch(epoch)) {
-            recordNow(model, ModelAccess.stepsDone(model), epoch);
-        }
     }
 
     /**
-     * Records the model's current receptive fields now, whatever the schedule, at the model's own
-     * counters (e.g. the initial weights, step 0, before {@code fit}).
+     * The receptive fields now: IPR and signed peak of every unit (column of the watched weight
+     * matrix), and the weights when snapshots are on.
      */
-    public ReceptiveFieldRecord recordNow(Model model) {
-        return recordNow(model, ModelAccess.stepsDone(model), ModelAccess.epoch(model));
-    }
-
-    /**
-     * Records the model's current receptive fields now, whatever the schedule, and hands the
-     * record to the sinks.
-     *
-     * @param iteration the number of parameter updates the weights have seen (the record's step)
-     * @param epoch     the epoch to report
-     */
-    public ReceptiveFieldRecord recordNow(Model model, long iteration, int epoch) {
+    @Override
+    protected ReceptiveFieldRecord measure(Model model, long step, int epoch) {
         INDArray weights = ModelAccess.denseWeights(model, parameter);
         double[][] fields = LocalizationMetrics.receptiveFields(weights);
         double[] ipr = new double[fields.length];
@@ -115,52 +79,34 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
             ipr[k] = LocalizationMetrics.ipr(fields[k]);
             peaks[k] = LocalizationMetrics.signedPeak(fields[k]);
         }
-        ReceptiveFieldRecord record = new ReceptiveFieldRecord(iteration, epoch, model.score(), ipr, peaks,
+        return new ReceptiveFieldRecord(step, epoch, model.score(), ipr, peaks,
                 snapshotWeights ? fields : null, System.currentTimeMillis());
-        if (log.isInfoEnabled()) {
-            int best = record.mostLocalizedUnit();
-            log.info("iteration {}: score {}, mean IPR {}, max IPR {} (unit {}, peak {})", iteration,
-                    String.format("%.6g", record.score()), String.format("%.4f", record.meanIpr()),
-                    String.format("%.4f", record.maxIpr()), best, best < 0 ? "-" : peaks[best]);
-        }
-        for (RecordSink<? super ReceptiveFieldRecord> sink : sinks) {
-            sink.accept(record);
-        }
-        return record;
-    }
-
-    /** Closes every sink. */
-    public void close() {
-        sinks.forEach(RecordSink::close);
-    }
-
-    /** The recording period, in iterations or epochs. */
-    public int frequency() {
-        return schedule.frequency();
     }
 
     @Override
-    public String toString() {
-        return "ReceptiveFieldListener(" + schedule + ", parameter="
-                + parameter + ", snapshotWeights=" + snapshotWeights + ", sinks=" + sinks + ")";
+    protected String summarize(ReceptiveFieldRecord record) {
+        int best = record.mostLocalizedUnit();
+        return String.format("score %.6g, mean IPR %.4f, max IPR %.4f (unit %d, peak %s)", record.score(),
+                record.meanIpr(), record.maxIpr(), best, best < 0 ? "-" : record.peaks()[best]);
+    }
+
+    @Override
+    protected String settings() {
+        return "parameter=" + parameter + ", snapshotWeights=" + snapshotWeights;
     }
 
     /** Configuration of a {@link ReceptiveFieldListener}. */
-    public static final class Builder {
-        private final int frequency;
-        private InvocationType invocationType = InvocationType.ITERATION_END;
+    public static final class Builder extends RecordingListener.Builder<ReceptiveFieldRecord, Builder> {
         private String parameter = "0_W";
         private boolean snapshotWeights = true;
-        private final List<RecordSink<? super ReceptiveFieldRecord>> sinks = new ArrayList<>();
 
         /** @param frequency record every this many iterations (or epochs), >= 1 */
         public Builder(int frequency) {
-            this.frequency = Require.atLeast("frequency", frequency, 1);
+            super(frequency);
         }
 
-        /** {@link InvocationType#ITERATION_END} (default) or {@link InvocationType#EPOCH_END}. */
-        public Builder invocationType(InvocationType type) {
-            this.invocationType = new Schedule(frequency, type).invocationType();
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -173,12 +119,6 @@ public class ReceptiveFieldListener extends BaseTrainingListener implements Seri
         /** Whether records carry the K x D weights (default true). */
         public Builder snapshotWeights(boolean snapshot) {
             this.snapshotWeights = snapshot;
-            return this;
-        }
-
-        /** Adds a sink. */
-        public Builder sink(RecordSink<? super ReceptiveFieldRecord> sink) {
-            sinks.add(Require.nonNull("sink", sink));
             return this;
         }
 
