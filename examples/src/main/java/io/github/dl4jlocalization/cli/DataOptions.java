@@ -78,7 +78,8 @@ public final class DataOptions {
         return m;
     }
 
-    private static void put(Map<String, Object> m, String key, Object value) {
+    /** Puts {@code value} under {@code key} when it is set (not null). */
+    static void put(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
         }

@@ -1,7 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.Experiment;
-import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.RunSummary;
@@ -12,9 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,51 +27,7 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    DataOptions data;
-
-    @Option(names = "--hidden", paramLabel = "K", description = "Hidden units K >= 1 (default 1).")
-    Integer hidden;
-
-    @Option(names = "--activation", paramLabel = "NAME", description = "relu, sigmoid, tanh or erf (default relu).")
-    String activation;
-
-    @Option(names = "--bias", paramLabel = "SPEC",
-            description = "none, trainable, trainable:INIT or fixed:VALUE (default none).")
-    String bias;
-
-    @Option(names = "--readout", paramLabel = "frozen|trained",
-            description = "frozen: soft committee machine; trained: two-layer network (default frozen).")
-    String readout;
-
-    @Option(names = "--init-scale", paramLabel = "X",
-            description = "Variance multiplier of the initial weights (default 0.001).")
-    Double initScale;
-
-    @Option(names = "--lr", paramLabel = "X", description = "SGD learning rate > 0 (default 0.1).")
-    Double lr;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Fresh samples per SGD step (default 5000).")
-    Integer batch;
-
-    @Option(names = "--steps", paramLabel = "T", description = "SGD steps (default 10000).")
-    Integer steps;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of weights, data and evaluation batch (default 0).")
-    Long seed;
-
-    @Option(names = "--record-every", paramLabel = "N", description = "Steps between records (default 100).")
-    Integer recordEvery;
-
-    @Option(names = "--checkpoint-every", paramLabel = "M",
-            description = "Steps between checkpoints; 0: only at the end (default 1000).")
-    Integer checkpointEvery;
-
-    @Option(names = "--eval-size", paramLabel = "N",
-            description = "Samples of the held-out evaluation batch (default 1000).")
-    Integer evalSize;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML config file (flags override it).")
-    Path config;
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (required unless --resume).")
     Path out;
@@ -90,12 +43,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Experiment experiment;
         if (resume != null) {
-            Require.that(config == null && out == null && !overwrite && flags().isEmpty() && data.toMap().isEmpty(),
+            Require.that(out == null && !overwrite && run.isEmpty(),
                     "--resume", resume, "used alone: the run's parameters come from its config.json");
             experiment = Experiment.resume(resume);
         } else {
             Require.that(out != null, "--out", "nothing", "an output directory (or use --resume DIR)");
-            RunConfig runConfig = configure();
+            RunConfig runConfig = run.configure();
             if (overwrite) {
                 new RunDirectory(out).clear();
             }
@@ -104,39 +57,6 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary = experiment.observer(ProgressBar.onStderr()).run();
         report(summary, experiment.directory(), System.out);
         return 0;
-    }
-
-    /** The config: defaults, then the config file, then the flags. */
-    RunConfig configure() {
-        RunConfig.Builder builder = RunConfig.builder();
-        if (config != null) {
-            builder.setAll(JsonFiles.readConfig(config));
-        }
-        return builder.data(data.toMap()).setAll(flags()).build();
-    }
-
-    /** The run flags that were given, under {@link RunConfig}'s keys. */
-    private Map<String, Object> flags() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "hidden", hidden);
-        put(m, "activation", activation);
-        put(m, "bias", bias);
-        put(m, "readout", readout);
-        put(m, "initScale", initScale);
-        put(m, "lr", lr);
-        put(m, "batch", batch);
-        put(m, "steps", steps);
-        put(m, "seed", seed);
-        put(m, "recordEvery", recordEvery);
-        put(m, "checkpointEvery", checkpointEvery);
-        put(m, "evalSize", evalSize);
-        return m;
-    }
-
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
     }
 
     /** Prints where a finished run's files are and its headline numbers. */

@@ -8,12 +8,12 @@ import java.util.Map;
  * Reads typed values out of a parsed JSON or YAML map (numbers may arrive as any {@link Number}
  * or as numeric strings, e.g. YAML's {@code 1e-3}); each failure names the key.
  */
-final class ConfigValues {
+public final class ConfigValues {
     private ConfigValues() {
     }
 
     /** A number: a {@link Number} or a numeric string ("NaN" parses, and is left to validation). */
-    static double number(String key, Object value) {
+    public static double number(String key, Object value) {
         Require.nonNull(key, value);
         if (value instanceof Number n) {
             return n.doubleValue();
@@ -26,7 +26,7 @@ final class ConfigValues {
     }
 
     /** A whole number that fits a long (integral numbers and strings are read exactly). */
-    static long whole(String key, Object value) {
+    public static long whole(String key, Object value) {
         Require.nonNull(key, value);
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
@@ -46,7 +46,7 @@ final class ConfigValues {
     }
 
     /** A whole number that fits an int. */
-    static int integer(String key, Object value) {
+    public static int integer(String key, Object value) {
         long v = whole(key, value);
         if (v != (int) v) {
             throw new IllegalArgumentException(key + " must be an integer in the int range, got " + value);
@@ -55,14 +55,14 @@ final class ConfigValues {
     }
 
     /** A string (scalars are converted with {@code toString}). */
-    static String string(String key, Object value) {
+    public static String string(String key, Object value) {
         Require.nonNull(key, value);
         Require.that(!(value instanceof Map<?, ?> || value instanceof Iterable<?>), key, value, "a single value");
         return value.toString();
     }
 
     /** A nested map with string keys, e.g. the {@code data} section of a config file. */
-    static Map<String, Object> section(String key, Object value) {
+    public static Map<String, Object> section(String key, Object value) {
         Require.nonNull(key, value);
         Require.that(value instanceof Map<?, ?>, key, value, "a section of key: value entries");
         @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.experiment.AtomicFiles;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.util.Require;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -35,7 +37,9 @@ import java.util.stream.IntStream;
  *       ({@code plot_rf_evolution});</li>
  *   <li>{@link #weightHeatmap}: the K x D weight matrix as an image, units sorted by IPR, on a
  *       symmetric diverging scale ({@code plot_receptive_fields});</li>
- *   <li>{@link #iprCurves}: mean and largest IPR against the step.</li>
+ *   <li>{@link #iprCurves}: mean and largest IPR against the step;</li>
+ *   <li>{@link #theoryIprCurves}, {@link #theoryError}, {@link #theoryReceptiveFields}: the
+ *       effective dynamics against SGD ({@link TheoryComparison}).</li>
  * </ul>
  * Files are written atomically. Requires {@code java.awt.headless=true} on machines without a
  * display (set by the launcher and the tests).
@@ -53,6 +57,9 @@ public final class Plots {
     /** Diverging colour scale of the heatmap: blue (negative), white (0), red (positive). */
     private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), Color.WHITE,
         new Color(0xF4A582), new Color(0xB2182B)};
+
+    private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
 
     private Plots() {
     }
@@ -147,22 +154,96 @@ public final class Plots {
      * @param dimension D
      */
     public static void iprCurves(double[] steps, double[] meanIpr, double[] maxIpr, int dimension, Path png) {
-        Require.that(steps.length > 0 && meanIpr.length == steps.length && maxIpr.length == steps.length,
-                "IPR curves", steps.length + " steps, " + meanIpr.length + " means, " + maxIpr.length + " maxima",
-                "the same non-zero number of steps and values");
-        XYChart chart = new XYChartBuilder().width(600).height(350).title("Localization during training")
-                .xAxisTitle("SGD step").yAxisTitle("IPR").build();
-        style(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        requireSeries(steps, meanIpr, maxIpr);
+        XYChart chart = lineChart("Localization during training", "SGD step", "IPR");
         chart.getStyler().setYAxisDecimalPattern("0.0##");
         line(chart.addSeries("max over units", steps, maxIpr), new Color(0xB2182B), null);
         line(chart.addSeries("mean over units", steps, meanIpr), Color.BLACK, null);
+        gaussianLevel(chart, steps, dimension);
+        save(chart, png);
+    }
+
+    /**
+     * The effective dynamics against SGD: IPR of both against the step, with the i.i.d. Gaussian
+     * level {@code 3/(D+2)} (dashed).
+     *
+     * @param steps  record steps, ascending
+     * @param theory IPR of the integrated weights at each step
+     * @param sgd    IPR of the SGD weights at each step
+     */
+    public static void theoryIprCurves(double[] steps, double[] theory, double[] sgd, int dimension, Path png) {
+        requireSeries(steps, theory, sgd);
+        XYChart chart = lineChart("IPR: effective dynamics vs SGD", "SGD step", "IPR");
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        line(chart.addSeries("SGD", steps, sgd), Color.BLACK, null);
+        line(chart.addSeries("theory", steps, theory), new Color(0xB2182B), null);
+        gaussianLevel(chart, steps, dimension);
+        save(chart, png);
+    }
+
+    /**
+     * The root-mean-square distance between the integrated and the SGD weights against the step.
+     *
+     * @param steps record steps, ascending
+     * @param error the distance at each step
+     */
+    public static void theoryError(double[] steps, double[] error, Path png) {
+        requireSeries(steps, error, error);
+        XYChart chart = lineChart("SGD vs effective dynamics", "SGD step", "l2 error (rms over inputs)");
+        line(chart.addSeries("rms(w_SGD - w_theory)", steps, error), Color.BLACK, null);
+        save(chart, png);
+    }
+
+    /**
+     * The final receptive fields of SGD (left) and of the effective dynamics (right) against
+     * input position, each with its signed peak marked by a dot and named in the title.
+     *
+     * @param sgd    the SGD weights, length D
+     * @param theory the integrated weights, length D
+     */
+    public static void theoryReceptiveFields(double[] sgd, double[] theory, Path png) {
+        Require.that(sgd.length > 0 && theory.length == sgd.length, "receptive fields",
+                sgd.length + " and " + theory.length + " weights", "two fields of the same non-zero length");
+        List<XYChart> charts = List.of(fieldPanel("SGD", sgd, Color.BLACK),
+                fieldPanel("theory", theory, new Color(0xB2182B)));
+        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(charts, 1, 2, out, BitmapFormat.PNG));
+    }
+
+    private static XYChart fieldPanel(String name, double[] w, Color colour) {
+        SignedPeak peak = LocalizationMetrics.signedPeak(w);
+        XYChart chart = new XYChartBuilder().width(2 * PANEL_WIDTH).height(2 * PANEL_HEIGHT)
+                .title(String.format(Locale.ROOT, "%s: peak %s, IPR %.3f", name, peak, LocalizationMetrics.ipr(w)))
+                .xAxisTitle("input position i").yAxisTitle("w_i").build();
+        style(chart);
+        chart.getStyler().setLegendVisible(false);
+        line(chart.addSeries(name, IntStream.range(0, w.length).asDoubleStream().toArray(), w), colour, null);
+        XYSeries marker = chart.addSeries("peak", new double[] {peak.index()}, new double[] {w[peak.index()]});
+        marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        marker.setMarker(SeriesMarkers.CIRCLE);
+        marker.setMarkerColor(new Color(0x2166AC));
+        return chart;
+    }
+
+    /** The IPR {@code 3/(D+2)} of an i.i.d. Gaussian weight vector, dashed, over the steps. */
+    private static void gaussianLevel(XYChart chart, double[] steps, int dimension) {
         double gaussian = 3.0 / (dimension + 2);
         line(chart.addSeries("i.i.d. Gaussian 3/(D+2)", new double[] {steps[0], steps[steps.length - 1]},
-                new double[] {gaussian, gaussian}), Color.GRAY,
-                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        save(chart, png);
+                new double[] {gaussian, gaussian}), Color.GRAY, DASHED);
+    }
+
+    private static XYChart lineChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(600).height(350).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
+        style(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        return chart;
+    }
+
+    private static void requireSeries(double[] steps, double[] a, double[] b) {
+        Require.that(steps.length > 0 && a.length == steps.length && b.length == steps.length, "curves",
+                steps.length + " steps, " + a.length + " and " + b.length + " values",
+                "the same non-zero number of steps and values");
     }
 
     /** Unit indices sorted by IPR, largest first (NaN last, ties by index). */

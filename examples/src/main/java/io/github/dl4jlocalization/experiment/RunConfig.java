@@ -307,7 +307,7 @@ public final class RunConfig implements Serializable {
     }
 
     /** Parses a case-insensitive enum constant, naming the key and the accepted names on failure. */
-    static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
+    public static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
         String accepted = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
         Require.nonNull(key, text);

@@ -82,7 +82,8 @@ public record RunSummary(Status status, long steps, long plannedSteps, double fi
         return m;
     }
 
-    private static Map<String, Object> peak(SignedPeak p) {
+    /** A signed peak as JSON: {@code index} and {@code sign}. */
+    static Map<String, Object> peak(SignedPeak p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", p.index());
         m.put("sign", p.sign());

@@ -1,0 +1,134 @@
+package io.github.dl4jlocalization.sweep;
+
+import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.experiment.InputKurtosis;
+import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.experiment.RunSummary;
+import io.github.dl4jlocalization.util.Require;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outcome of one {@link WorkUnit} ({@code results/<id>.json} of a sweep): what the results
+ * table needs, without the run's files. Numbers not available (a failed unit, an unknown exact
+ * kurtosis) are NaN.
+ *
+ * @param id                       the unit's id
+ * @param status                   how it ended
+ * @param error                    the failure (or divergence) message, null when completed
+ * @param finalLoss                training loss of the last step
+ * @param accuracy                 accuracy on the evaluation batch at the last record
+ * @param meanIpr                  mean IPR over units at the last record
+ * @param maxIpr                   largest IPR over units at the last record
+ * @param iprPerUnit               IPR of each hidden unit at the last record (empty when failed)
+ * @param inputExcessKurtosis      the inputs' excess kurtosis measured on the evaluation batch (both classes)
+ * @param inputExcessKurtosisExact the model's exact value (both classes)
+ * @param seconds                  wall-clock seconds of the execution
+ */
+public record UnitResult(String id, Status status, String error, double finalLoss, double accuracy, double meanIpr,
+                         double maxIpr, double[] iprPerUnit, double inputExcessKurtosis,
+                         double inputExcessKurtosisExact, double seconds) implements Serializable {
+
+    /** How a unit ended. */
+    public enum Status {
+        /** Trained every step. */
+        COMPLETED,
+        /** The loss or weights became non-finite ({@link RunSummary.Status#DIVERGED}). */
+        DIVERGED,
+        /** An error stopped it (see {@link #error()}). */
+        FAILED
+    }
+
+    /** Validates id and status and copies the IPRs. */
+    public UnitResult {
+        Require.nonNull("id", id);
+        Require.nonNull("status", status);
+        iprPerUnit = Require.nonNull("iprPerUnit", iprPerUnit).clone();
+    }
+
+    /** The result of a finished run. */
+    public static UnitResult of(String id, RunSummary summary, double seconds) {
+        InputKurtosis k = summary.inputExcessKurtosis();
+        return new UnitResult(id, summary.status() == RunSummary.Status.COMPLETED ? Status.COMPLETED : Status.DIVERGED,
+                summary.divergence(), summary.finalLoss(), summary.finalAccuracy(), summary.meanIpr(),
+                summary.maxIpr(), summary.iprPerUnit(), k.measured(), k.exact().orElse(Double.NaN), seconds);
+    }
+
+    /** The result of a unit that failed with {@code error}. */
+    public static UnitResult failed(String id, String error, double seconds) {
+        return new UnitResult(id, Status.FAILED, Require.nonNull("error", error), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, new double[0], Double.NaN, Double.NaN, seconds);
+    }
+
+    @Override
+    public double[] iprPerUnit() {
+        return iprPerUnit.clone();
+    }
+
+    /** Whether both describe the same outcome: every field but {@link #seconds()} equal. */
+    public boolean sameOutcome(UnitResult other) {
+        Map<String, Object> a = new LinkedHashMap<>(toMap());
+        Map<String, Object> b = new LinkedHashMap<>(other.toMap());
+        a.remove("seconds");
+        b.remove("seconds");
+        return a.toString().equals(b.toString());
+    }
+
+    /** As written to the result file; NaN numbers as the string "NaN". */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("status", status.name().toLowerCase(Locale.ROOT));
+        m.put("error", error);
+        m.put("finalLoss", finalLoss);
+        m.put("accuracy", accuracy);
+        m.put("meanIpr", meanIpr);
+        m.put("maxIpr", maxIpr);
+        m.put("iprPerUnit", Arrays.stream(iprPerUnit).boxed().toList());
+        m.put("inputExcessKurtosis", inputExcessKurtosis);
+        m.put("inputExcessKurtosisExact", inputExcessKurtosisExact);
+        m.put("seconds", seconds);
+        return m;
+    }
+
+    /**
+     * Reads a map written by {@link #toMap()}.
+     *
+     * @throws IllegalArgumentException naming the first missing or malformed entry
+     */
+    public static UnitResult fromMap(Map<String, ?> m) {
+        Object ipr = m.get("iprPerUnit");
+        Require.that(ipr instanceof List<?>, "iprPerUnit", ipr, "a list of numbers");
+        double[] perUnit = ((List<?>) ipr).stream().mapToDouble(v -> ConfigValues.number("iprPerUnit", v)).toArray();
+        Object error = m.get("error");
+        return new UnitResult(ConfigValues.string("id", m.get("id")),
+                RunConfig.parseEnum("status", Status.class, ConfigValues.string("status", m.get("status"))),
+                error == null ? null : error.toString(), number(m, "finalLoss"), number(m, "accuracy"),
+                number(m, "meanIpr"), number(m, "maxIpr"), perUnit, number(m, "inputExcessKurtosis"),
+                number(m, "inputExcessKurtosisExact"), number(m, "seconds"));
+    }
+
+    private static double number(Map<String, ?> m, String key) {
+        return ConfigValues.number(key, m.get(key));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnitResult r && r.toMap().toString().equals(toMap().toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "UnitResult" + toMap();
+    }
+}
