@@ -21,7 +21,7 @@ public record FilterMatch(double score, int filter, int shift, int sign) impleme
 
     /** Validates the ranges. */
     public FilterMatch {
-        Require.that(Double.isNaN(score) || (score >= 0 && score <= 1 + 1e-12), "score", score,
+        Require.that(Double.isNaN(score) || (score >= 0 && score <= 1), "score", score,
                 "NaN or a number in [0, 1]");
         Require.atLeast("filter", filter, -1);
         Require.atLeast("shift", shift, 0);

@@ -7,24 +7,18 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.util.Convolution1DUtils;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -61,9 +55,9 @@ import java.util.Objects;
  *       FIXED one an offset inside the activation ({@link ActivationShifted}), as in
  *       {@link ShallowNetwork};</li>
  *   <li>layer 1: {@link GlobalPoolingLayer}, average over the D positions: {@code [B, C]};</li>
- *   <li>layer 2: {@link OutputLayer} C -> 1, MSE, activation {@code z -> z/C}
+ *   <li>layer 2: {@code OutputLayer} C -> 1, MSE, activation {@code z -> z/C}
  *       ({@link ActivationScaledIdentity}); FROZEN: weights 1, no bias, wrapped in
- *       {@link FrozenLayerWithBackprop}.</li>
+ *       {@code FrozenLayerWithBackprop} (the layer of {@link ShallowNetwork}).</li>
  * </ul>
  * {@link #filters} and {@link #setFilters} read and write the filters as {@code double[C][w]}.
  * Trap: DL4J 1.0.0-M2.1 declares the weight {@code "0_W"} with shape {@code [C, 1, w, 1]}, but
@@ -98,7 +92,6 @@ public final class ConvolutionalNetwork implements Serializable {
     public static final int DEFAULT_CHANNELS = 10;
 
     private static final long FILTER_STREAM = 0;
-    private static final long READOUT_STREAM = 1;
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
 
@@ -146,37 +139,25 @@ public final class ConvolutionalNetwork implements Serializable {
 
     /** A new DL4J configuration (see the class comment), float64, {@code Sgd(learningRate)}, MSE. */
     public MultiLayerConfiguration configuration() {
-        IActivation sigma = activation.activationFunction();
-        if (bias.kind() == Bias.Kind.FIXED) {
-            sigma = new ActivationShifted(sigma, bias.value());
-        }
         Convolution1DLayer conv = new Convolution1DLayer.Builder()
                 .nIn(1).nOut(channels)
                 .kernelSize(filterWidth).stride(1).padding(0)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .rnnDataFormat(RNNFormat.NCW)
-                .activation(sigma)
+                .activation(ShallowNetwork.hiddenActivation(activation, bias))
                 .weightInit(new NormalDistribution(0, Math.sqrt(
                         TruncatedGlorot.variance(initScale, filterWidth, channels))))
                 .hasBias(bias.kind() == Bias.Kind.TRAINABLE)
                 .biasInit(bias.value())
                 .build();
         GlobalPoolingLayer pool = new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
-        OutputLayer output = new OutputLayer.Builder(new LossMSE())
-                .nIn(channels).nOut(1)
-                .activation(new ActivationScaledIdentity(1.0 / channels))
-                .weightInit(new ConstantDistribution(1))
-                .hasBias(readout == Readout.TRAINED)
-                .biasInit(0)
-                .build();
-        Layer third = readout == Readout.FROZEN ? new FrozenLayerWithBackprop(output) : output;
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
                 .updater(new Sgd(learningRate))
                 .miniBatch(true)
                 .gradientNormalization(GradientNormalization.None)
-                .list(conv, pool, third)
+                .list(conv, pool, ShallowNetwork.readoutLayer(channels, readout))
                 .inputPreProcessor(0, new CircularPaddingPreProcessor(inputDimension, filterWidth - 1))
                 .build();
     }
@@ -186,13 +167,7 @@ public final class ConvolutionalNetwork implements Serializable {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration());
         net.init();
         setFilters(net, initialFilters());
-        double[] v = new double[channels];
-        if (readout == Readout.TRAINED) {
-            v = TruncatedGlorot.sample(initScale, channels, 1, channels, RandomStreams.of(seed, READOUT_STREAM));
-        }
-        for (int c = 0; c < channels; c++) {
-            v[c] += 1;
-        }
+        double[] v = ShallowNetwork.initialReadout(readout, initScale, channels, seed);
         net.getLayer(2).getParam(W).assign(Nd4j.create(v).reshape(channels, 1));
         if (bias.kind() == Bias.Kind.TRAINABLE) {
             net.getLayer(0).getParam(B).assign(bias.value());
