@@ -151,34 +151,59 @@ public final class ShallowNetwork implements Serializable {
      * plain {@code Sgd(learningRate)}, MSE, minibatch-averaged gradients.
      */
     public MultiLayerConfiguration configuration() {
-        IActivation sigma = activation.activationFunction();
-        if (bias.kind() == Bias.Kind.FIXED) {
-            sigma = new ActivationShifted(sigma, bias.value());
-        }
         DenseLayer hidden = new DenseLayer.Builder()
                 .nIn(inputDimension).nOut(hiddenUnits)
-                .activation(sigma)
+                .activation(hiddenActivation(activation, bias))
                 .weightInit(new NormalDistribution(0, Math.sqrt(
                         TruncatedGlorot.variance(initScale, inputDimension, hiddenUnits))))
                 .hasBias(bias.kind() == Bias.Kind.TRAINABLE)
                 .biasInit(bias.value())
                 .build();
-        OutputLayer output = new OutputLayer.Builder(new LossMSE())
-                .nIn(hiddenUnits).nOut(1)
-                .activation(new ActivationScaledIdentity(1.0 / hiddenUnits))
-                .weightInit(new ConstantDistribution(1))
-                .hasBias(readout == Readout.TRAINED)
-                .biasInit(0)
-                .build();
-        Layer second = readout == Readout.FROZEN ? new FrozenLayerWithBackprop(output) : output;
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
                 .updater(new Sgd(learningRate))
                 .miniBatch(true)
                 .gradientNormalization(GradientNormalization.None)
-                .list(hidden, second)
+                .list(hidden, readoutLayer(hiddenUnits, readout))
                 .build();
+    }
+
+    /** sigma, with a FIXED bias folded in as an offset ({@link ActivationShifted}). */
+    static IActivation hiddenActivation(HiddenActivation activation, Bias bias) {
+        IActivation sigma = activation.activationFunction();
+        return bias.kind() == Bias.Kind.FIXED ? new ActivationShifted(sigma, bias.value()) : sigma;
+    }
+
+    /**
+     * The readout of {@code units} hidden units (or channels): an MSE output layer with activation
+     * {@code z -> z/units}, weights 1 and, TRAINED, a bias; FROZEN: no bias, wrapped in
+     * {@link FrozenLayerWithBackprop}.
+     */
+    static Layer readoutLayer(int units, Readout readout) {
+        OutputLayer output = new OutputLayer.Builder(new LossMSE())
+                .nIn(units).nOut(1)
+                .activation(new ActivationScaledIdentity(1.0 / units))
+                .weightInit(new ConstantDistribution(1))
+                .hasBias(readout == Readout.TRAINED)
+                .biasInit(0)
+                .build();
+        return readout == Readout.FROZEN ? new FrozenLayerWithBackprop(output) : output;
+    }
+
+    /**
+     * The initial readout of {@code units} hidden units: {@code v_k = 1 + TruncatedGlorot(initScale, units, 1)}
+     * drawn from {@code RandomStreams.of(seed, 1)} for TRAINED, all 1 for FROZEN.
+     */
+    static double[] initialReadout(Readout readout, double initScale, int units, long seed) {
+        double[] v = new double[units];
+        if (readout == Readout.TRAINED) {
+            v = TruncatedGlorot.sample(initScale, units, 1, units, RandomStreams.of(seed, READOUT_STREAM));
+        }
+        for (int k = 0; k < units; k++) {
+            v[k] += 1;
+        }
+        return v;
     }
 
     /** A new network of {@link #configuration()}, initialised with this object's seeded draw. */
@@ -211,15 +236,7 @@ public final class ShallowNetwork implements Serializable {
 
     /** The initial readout {@code v} (all 1 for the SCM). */
     public double[] initialReadout() {
-        double[] v = new double[hiddenUnits];
-        if (readout == Readout.TRAINED) {
-            v = TruncatedGlorot.sample(initScale, hiddenUnits, 1, hiddenUnits,
-                    RandomStreams.of(seed, READOUT_STREAM));
-        }
-        for (int k = 0; k < hiddenUnits; k++) {
-            v[k] += 1;
-        }
-        return v;
+        return initialReadout(readout, initScale, hiddenUnits, seed);
     }
 
     /** D. */

@@ -18,6 +18,11 @@
  *       {@link io.github.dl4jlocalization.nn.ActivationScaledIdentity}: custom DL4J activations
  *       (JSON-serialisable, so {@code ModelSerializer} saves and restores the networks).</li>
  *   <li>{@link io.github.dl4jlocalization.nn.TruncatedGlorot}: the reference initialiser.</li>
+ *   <li>{@link io.github.dl4jlocalization.nn.ConvolutionalNetwork}: the convolutional counterpart
+ *       for the FCN vs CNN comparison (C circularly padded filters of width w, average pooling,
+ *       the SCM's readout), on the same DataSets; its
+ *       {@link io.github.dl4jlocalization.nn.CircularPaddingPreProcessor} supplies the periodic
+ *       boundary DL4J's 1-D convolution lacks.</li>
  * </ul>
  */
 package io.github.dl4jlocalization.nn;

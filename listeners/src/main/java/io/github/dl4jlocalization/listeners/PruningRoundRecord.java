@@ -1,0 +1,72 @@
+package io.github.dl4jlocalization.listeners;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * One training phase of {@link IterativeMagnitudePruning}: the network trained with the mask of
+ * {@code round} prunings, measured on the held-out data, and the effect of the pruning that
+ * follows. All per-unit values concern the first layer {@code "0_W"} (unit k's receptive field is
+ * its column k, D inputs) after training, with pruned weights exactly 0.
+ *
+ * <p>Arrays are not copied; treat them as read-only.
+ *
+ * @param oneShot               whether this is the one-shot baseline (round 0 dense, round 1 at
+ *                              the final sparsity) rather than iterative pruning
+ * @param round                 the number of prunings before this phase (0: dense)
+ * @param steps                 parameter updates done in the whole run so far (across rewinds)
+ * @param sparsity              fraction of the masked weights that were pruned during this phase
+ * @param sparsityAfterPruning  the fraction after the pruning at the end of this phase (equal to
+ *                              {@code sparsity} for the last phase, which is not pruned)
+ * @param accuracy              held-out accuracy: {@code 1[y > 0.5] = t} for one output, argmax
+ *                              agreement for several
+ * @param loss                  the network's score on the held-out set (its loss, MSE for the
+ *                              papers' networks)
+ * @param ipr                   IPR of each unit's (masked) weights, length K (NaN: all pruned)
+ * @param keptInputs            surviving inputs per unit during this phase
+ * @param span                  circular span of each unit's surviving inputs
+ *                              ({@code ConnectionLocality.circularSpan}; D when spread out)
+ * @param runs                  contiguous runs of each unit's surviving inputs
+ * @param preActivationKurtosis excess kurtosis of each unit's pre-activation {@code h_k = w_k . x}
+ *                              on the held-out inputs ({@code CavityKurtosis.kurtosis})
+ * @param cavityPruned          mean cavity change {@code delta_kj = kappa(h_k without j) - kappa(h_k)}
+ *                              over the first-layer weights the following pruning removes (NaN when
+ *                              none, e.g. the last phase)
+ * @param cavityKept            the same mean over the weights it keeps (NaN for the last phase)
+ * @param receptiveFields       K x D weights after training, or null when snapshots are off
+ * @param timestampMillis       wall-clock time of the record
+ */
+public record PruningRoundRecord(boolean oneShot, int round, long steps, double sparsity,
+                                 double sparsityAfterPruning, double accuracy, double loss, double[] ipr,
+                                 int[] keptInputs, int[] span, int[] runs, double[] preActivationKurtosis,
+                                 double cavityPruned, double cavityKept, double[][] receptiveFields,
+                                 long timestampMillis) implements Serializable {
+
+    /** Number of hidden units K. */
+    public int units() {
+        return ipr.length;
+    }
+
+    /** Mean IPR over units (NaN units ignored). */
+    public double meanIpr() {
+        return NanStats.mean(ipr);
+    }
+
+    /** Mean pre-activation excess kurtosis over units (NaN units ignored). */
+    public double meanPreActivationKurtosis() {
+        return NanStats.mean(preActivationKurtosis);
+    }
+
+    /** Mean circular span over the units that kept at least one input (NaN when none did). */
+    public double meanSpan() {
+        return NanStats.mean(Arrays.stream(span).mapToDouble(s -> s == 0 ? Double.NaN : s).toArray());
+    }
+
+    @Override
+    public String toString() {
+        return String.format("PruningRoundRecord[%s round=%d, steps=%d, sparsity=%.4f->%.4f, accuracy=%.4f, "
+                        + "loss=%.6g, meanIpr=%.4f, meanSpan=%.2f, meanKurtosis=%.4f, cavity pruned/kept=%.4f/%.4f]",
+                oneShot ? "one-shot" : "iterative", round, steps, sparsity, sparsityAfterPruning, accuracy, loss,
+                meanIpr(), meanSpan(), meanPreActivationKurtosis(), cavityPruned, cavityKept);
+    }
+}
