@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -38,6 +39,8 @@ import java.util.stream.IntStream;
  *   <li>{@link #weightHeatmap}: the K x D weight matrix as an image, units sorted by IPR, on a
  *       symmetric diverging scale ({@code plot_receptive_fields});</li>
  *   <li>{@link #iprCurves}: mean and largest IPR against the step;</li>
+ *   <li>{@link #maskImage}, {@link #roundCurves}: pruning masks and measures against the pruning
+ *       round ({@link PruningRun});</li>
  *   <li>{@link #theoryIprCurves}, {@link #theoryError}, {@link #theoryReceptiveFields}: the
  *       effective dynamics against SGD ({@link TheoryComparison}).</li>
  * </ul>
@@ -57,6 +60,9 @@ public final class Plots {
     /** Diverging colour scale of the heatmap: blue (negative), white (0), red (positive). */
     private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), Color.WHITE,
         new Color(0xF4A582), new Color(0xB2182B)};
+
+    /** Colours of the series of {@link #roundCurves}, in order. */
+    private static final Color[] SERIES_COLOURS = {Color.BLACK, new Color(0xB2182B), new Color(0x2166AC)};
 
     private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
@@ -111,36 +117,95 @@ public final class Plots {
      * @param fields K x D weights
      */
     public static void weightHeatmap(double[][] fields, Path png) {
+        weightHeatmap(fields, "Final weights, units sorted by IPR (top: most localized)", png);
+    }
+
+    /** {@link #weightHeatmap(double[][], Path)} with the given title. */
+    public static void weightHeatmap(double[][] fields, String title, Path png) {
         Require.that(fields != null && fields.length > 0, "fields", fields, "at least one unit");
         int[] order = byIprDescending(fields);
         int units = fields.length;
-        int dimension = fields[0].length;
         double max = 0;
-        List<Number[]> cells = new ArrayList<>(units * dimension);
+        double[][] rows = new double[units][];
         for (int row = 0; row < units; row++) {
             // XChart draws the first y category at the bottom: put the most localized unit on top
-            double[] w = fields[order[units - 1 - row]];
+            rows[row] = fields[order[units - 1 - row]];
+            for (double w : rows[row]) {
+                max = Math.max(max, Math.abs(w));
+            }
+        }
+        List<String> y = IntStream.range(0, units).mapToObj(r -> "u" + order[units - 1 - r]).toList();
+        // XChart prints the colour bar's ends unformatted: a bound with 2 significant digits reads well
+        double m = max > 0 ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue() : 1;
+        save(heatmap(title, rows, y, DIVERGING, -m, m), png);
+    }
+
+    /**
+     * A pruning mask as a black-and-white image: one row per unit (unit 0 on top), one column per
+     * input, black where the weight is kept, white where it is pruned.
+     *
+     * @param kept K x D, {@code kept[k][i]}: whether unit k's weight from input i survives
+     */
+    public static void maskImage(boolean[][] kept, String title, Path png) {
+        Require.that(kept != null && kept.length > 0, "kept", kept, "at least one unit");
+        int units = kept.length;
+        double[][] rows = new double[units][];
+        for (int row = 0; row < units; row++) {
+            boolean[] k = kept[units - 1 - row];
+            rows[row] = IntStream.range(0, k.length).mapToDouble(i -> k[i] ? 1 : 0).toArray();
+        }
+        List<String> y = IntStream.range(0, units).mapToObj(r -> "u" + (units - 1 - r)).toList();
+        HeatMapChart chart = heatmap(title, rows, y, new Color[] {Color.WHITE, Color.BLACK}, 0, 1);
+        chart.getStyler().setLegendVisible(false);
+        save(chart, png);
+    }
+
+    /** A heatmap of {@code rows} (bottom row first) named {@code y}, on the colour scale [min, max]. */
+    private static HeatMapChart heatmap(String title, double[][] rows, List<String> y, Color[] colours, double min,
+                                        double max) {
+        int units = rows.length;
+        int dimension = rows[0].length;
+        List<Number[]> cells = new ArrayList<>(units * dimension);
+        for (int row = 0; row < units; row++) {
             for (int i = 0; i < dimension; i++) {
-                cells.add(new Number[] {i, row, w[i]});
-                max = Math.max(max, Math.abs(w[i]));
+                cells.add(new Number[] {i, row, rows[row][i]});
             }
         }
         List<Integer> x = IntStream.range(0, dimension).boxed().toList();
-        List<String> y = IntStream.range(0, units).mapToObj(r -> "u" + order[units - 1 - r]).toList();
         HeatMapChart chart = new HeatMapChartBuilder()
                 .width(Math.max(700, Math.min(1600, 12 * dimension + 200)))
                 .height(Math.max(300, Math.min(1200, 10 * units + 150)))
-                .title("Final weights, units sorted by IPR (top: most localized)")
-                .xAxisTitle("input position i").yAxisTitle("unit").build();
+                .title(title).xAxisTitle("input position i").yAxisTitle("unit").build();
         style(chart);
-        // XChart prints the colour bar's ends unformatted: a bound with 2 significant digits reads well
-        double m = max > 0 ? new BigDecimal(max).round(new MathContext(2, RoundingMode.UP)).doubleValue() : 1;
-        chart.getStyler().setRangeColors(DIVERGING).setMin(-m).setMax(m).setPiecewise(false)
+        chart.getStyler().setRangeColors(colours).setMin(min).setMax(max).setPiecewise(false)
                 .setShowValue(false).setDrawBorder(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMaxLabelCount(20);
         chart.getStyler().setYAxisTicksVisible(units <= 40);
         chart.addSeries("w", x, y, cells);
+        return chart;
+    }
+
+    /**
+     * A measure against the pruning round, one line with markers per series (black, red, blue,
+     * ...), e.g. iterative pruning and its one-shot baseline.
+     *
+     * @param series name -> {rounds, values}, two arrays of the same non-zero length
+     */
+    public static void roundCurves(String title, String yTitle, Map<String, double[][]> series, Path png) {
+        Require.that(series != null && !series.isEmpty(), "series", series, "at least one series");
+        XYChart chart = lineChart(title, "pruning round", yTitle);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        int s = 0;
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[][] xy = e.getValue();
+            requireSeries(xy[0], xy[1], xy[1]);
+            Color colour = SERIES_COLOURS[s++ % SERIES_COLOURS.length];
+            XYSeries line = chart.addSeries(e.getKey(), xy[0], xy[1]);
+            line.setLineColor(colour);
+            line.setMarker(SeriesMarkers.CIRCLE);
+            line.setMarkerColor(colour);
+        }
         save(chart, png);
     }
 

@@ -1,0 +1,255 @@
+package io.github.dl4jlocalization.experiment;
+
+import io.github.dl4jlocalization.data.DataModel;
+import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
+import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
+import io.github.dl4jlocalization.listeners.PruningExperiment;
+import io.github.dl4jlocalization.listeners.PruningRoundRecord;
+import io.github.dl4jlocalization.listeners.PruningScope;
+import io.github.dl4jlocalization.listeners.RecordSink;
+import io.github.dl4jlocalization.nn.ShallowNetwork;
+import io.github.dl4jlocalization.util.Require;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Iterative magnitude pruning ({@link IterativeMagnitudePruning}) of the network of a
+ * {@link RunConfig}, optionally against its one-shot baseline ({@link PruningExperiment}), into an
+ * output directory. Every phase trains {@code config.steps()} SGD steps (the run's {@code steps}
+ * are the steps <em>per round</em> here) on the run's online stream (batch t of the data seed,
+ * continued across rounds, never replayed); the measures use the first {@code heldOut} samples of
+ * the run's evaluation stream (batch 0 of its evaluation seed, as {@link Experiment}'s evaluation
+ * batch). Written:
+ * <ul>
+ *   <li>{@value #ROUNDS}: one row per phase of iterative pruning (R + 1 rows: round 0 dense, round
+ *       r at sparsity {@code 1 - round(N (1-p)^r)/N}), each flushed as its round finishes
+ *       ({@link PruningRoundsCsv}); with the baseline also {@value #ONE_SHOT} (2 rows: dense,
+ *       then pruned once to the final sparsity);</li>
+ *   <li>per phase, {@code mask-round-<r>.png} (first-layer mask, units x inputs, black = kept; a
+ *       weight is kept when it is non-zero, pruned weights being exactly 0) and
+ *       {@code rf-round-<r>.png} (the masked first-layer weights, {@link Plots#weightHeatmap});
+ *       the baseline's carry the prefix {@value #ONE_SHOT_PREFIX};</li>
+ *   <li>{@value #IPR_PLOT} (mean and max IPR) and {@value #KURTOSIS_PLOT} (mean pre-activation
+ *       excess kurtosis) against the round, the baseline's points at rounds 0 and R;</li>
+ *   <li>{@value #SUMMARY}: the settings, the final measures of each protocol, the run config and
+ *       provenance.</li>
+ * </ul>
+ * The result files other than the CSVs are written atomically. Every pruning parameter of the
+ * papers (p, R, E, rewind point, scope) is UNVERIFIED (science.md 8.2).
+ */
+public final class PruningRun {
+    /** Rows of iterative pruning. */
+    public static final String ROUNDS = "rounds.csv";
+    /** Rows of the one-shot baseline. */
+    public static final String ONE_SHOT = "one-shot.csv";
+    /** Settings and final measures. */
+    public static final String SUMMARY = "summary.json";
+    /** Mean and max IPR against the round. */
+    public static final String IPR_PLOT = "ipr-vs-round.png";
+    /** Mean pre-activation excess kurtosis against the round. */
+    public static final String KURTOSIS_PLOT = "kurtosis-vs-round.png";
+    /** Prefix of the baseline's per-round plots. */
+    public static final String ONE_SHOT_PREFIX = "one-shot-";
+
+    private final RunConfig config;
+    private final IterativeMagnitudePruning.Builder pruning;
+    private final int rounds;
+    private final double rate;
+    private final PruningScope scope;
+    private final long rewindStep;
+    private final boolean baseline;
+    private final int heldOut;
+
+    /**
+     * @param config     the network, data, learning rate, batch, steps per round and seed
+     * @param rate       pruning rate p per round, in (0, 1)
+     * @param rounds     pruning rounds R >= 1
+     * @param scope      which weights are pruned
+     * @param rewindStep the rewind point: updates of the first round, in [0, steps]
+     * @param baseline   whether to run the one-shot baseline too
+     * @param heldOut    held-out samples, >= 2
+     */
+    public PruningRun(RunConfig config, double rate, int rounds, PruningScope scope, long rewindStep,
+                      boolean baseline, int heldOut) {
+        this.config = Require.nonNull("config", config);
+        this.scope = Require.nonNull("scope", scope);
+        this.heldOut = Require.atLeast("heldOut", heldOut, 2);
+        Require.that(rewindStep <= config.steps(), "rewind", rewindStep,
+                "at most the steps per round = " + config.steps() + " (the rewind point is taken in the first round)");
+        this.pruning = new IterativeMagnitudePruning.Builder().rate(rate).rounds(rounds).stepsPerRound(config.steps())
+                .scope(scope).rewindToStep(rewindStep);
+        this.rate = rate;
+        this.rounds = rounds;
+        this.rewindStep = rewindStep;
+        this.baseline = baseline;
+    }
+
+    /**
+     * Runs the pruning rounds (and the baseline) and writes the results into {@code out}.
+     *
+     * @param onRound told of every record as its round finishes (progress)
+     * @return the summary, as written to {@value #SUMMARY}
+     */
+    public Map<String, Object> run(Path out, Consumer<PruningRoundRecord> onRound) {
+        Require.nonNull("out", out);
+        Require.nonNull("onRound", onRound);
+        AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
+        long started = System.nanoTime();
+        DataModel model = config.dataModel();
+        DataSet evaluation = new DataModelDataSetIterator.Builder(model).batchSize(heldOut).batchesPerEpoch(1)
+                .seed(config.evalSeed()).build().next();
+        Supplier<DataSetIterator> data = () -> new DataModelDataSetIterator.Builder(model).batchSize(config.batch())
+                .batchesPerEpoch(config.steps()).seed(config.dataSeed()).build();
+        ShallowNetwork network = config.network();
+        Outputs outputs = new Outputs(out, onRound);
+        IterativeMagnitudePruning imp = pruning.heldOut(evaluation).sink(outputs).build();
+        List<PruningRoundRecord> iterative;
+        List<PruningRoundRecord> oneShot = null;
+        try {
+            if (baseline) {
+                PruningExperiment.Result result = new PruningExperiment(network::network, data, imp).run();
+                iterative = result.iterative();
+                oneShot = result.oneShot();
+            } else {
+                iterative = imp.run(network.network(), data.get());
+            }
+        } finally {
+            outputs.close();
+        }
+        Map<String, double[][]> ipr = new LinkedHashMap<>();
+        Map<String, double[][]> kurtosis = new LinkedHashMap<>();
+        ipr.put("IMP: mean IPR", curve(iterative, PruningRoundRecord::meanIpr));
+        ipr.put("IMP: max IPR", curve(iterative, PruningRoundsCsv::maxIpr));
+        kurtosis.put("IMP", curve(iterative, PruningRoundRecord::meanPreActivationKurtosis));
+        if (oneShot != null) {
+            ipr.put("one-shot: mean IPR", curve(oneShot, PruningRoundRecord::meanIpr));
+            kurtosis.put("one-shot", curve(oneShot, PruningRoundRecord::meanPreActivationKurtosis));
+        }
+        Plots.roundCurves("Localization under pruning", "IPR", ipr, out.resolve(IPR_PLOT));
+        Plots.roundCurves("Pre-activation kurtosis under pruning", "mean excess kurtosis of w_k . x", kurtosis,
+                out.resolve(KURTOSIS_PLOT));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rate", rate);
+        summary.put("rounds", rounds);
+        summary.put("stepsPerRound", config.steps());
+        summary.put("scope", scope.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        summary.put("rewindStep", rewindStep);
+        summary.put("heldOut", heldOut);
+        summary.put("targetFinalSparsity", 1 - imp.keepFraction(rounds));
+        summary.put("iterative", protocolSummary(iterative));
+        if (oneShot != null) {
+            summary.put("oneShot", protocolSummary(oneShot));
+        }
+        List<String> files = new ArrayList<>(List.of(ROUNDS));
+        if (oneShot != null) {
+            files.add(ONE_SHOT);
+        }
+        files.addAll(List.of(IPR_PLOT, KURTOSIS_PLOT));
+        summary.put("files", files);
+        summary.put("secondsElapsed", (System.nanoTime() - started) / 1e9);
+        summary.put("config", config.toMap());
+        summary.put("version", Provenance.version());
+        summary.put("backend", Provenance.backend());
+        JsonFiles.write(out.resolve(SUMMARY), summary);
+        return summary;
+    }
+
+    /** The per-round plot of a protocol: e.g. {@code mask-round-3.png}, {@code one-shot-rf-round-1.png}. */
+    public static String roundPlot(boolean oneShot, String kind, int round) {
+        return (oneShot ? ONE_SHOT_PREFIX : "") + kind + "-round-" + round + ".png";
+    }
+
+    /** Rounds and values of a protocol's records; the one-shot pruned phase is placed at round R. */
+    private double[][] curve(List<PruningRoundRecord> records, Function<PruningRoundRecord, Double> value) {
+        double[] x = new double[records.size()];
+        double[] y = new double[records.size()];
+        for (int i = 0; i < x.length; i++) {
+            PruningRoundRecord r = records.get(i);
+            x[i] = r.oneShot() && r.round() > 0 ? rounds : r.round();
+            y[i] = value.apply(r);
+        }
+        return new double[][] {x, y};
+    }
+
+    private static Map<String, Object> protocolSummary(List<PruningRoundRecord> records) {
+        PruningRoundRecord dense = records.get(0);
+        PruningRoundRecord last = records.get(records.size() - 1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("records", records.size());
+        m.put("steps", last.steps());
+        m.put("finalSparsity", last.sparsity());
+        m.put("finalLoss", last.loss());
+        m.put("finalAccuracy", last.accuracy());
+        m.put("finalMeanIpr", last.meanIpr());
+        m.put("finalMaxIpr", PruningRoundsCsv.maxIpr(last));
+        m.put("finalMeanPreactivationExcessKurtosis", last.meanPreActivationKurtosis());
+        m.put("finalMeanSpan", last.meanSpan());
+        m.put("denseMeanIpr", dense.meanIpr());
+        m.put("denseMeanPreactivationExcessKurtosis", dense.meanPreActivationKurtosis());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT,
+                "PruningRun[p=%s, R=%d, E=%d, scope=%s, rewind=%d, baseline=%b, heldOut=%d, %s]", rate,
+                rounds, config.steps(), scope, rewindStep, baseline, heldOut, config);
+    }
+
+    /**
+     * The per-round outputs: the CSV row of the record's protocol, its mask and receptive-field
+     * plots, then the progress callback. Lives only during {@link #run}; not serializable in
+     * practice (it holds the output path and the callback).
+     */
+    private static final class Outputs implements RecordSink<PruningRoundRecord> {
+        private static final long serialVersionUID = 1L;
+        private final Path out;
+        private final Consumer<PruningRoundRecord> onRound;
+        private final PruningRoundsCsv iterative;
+        private final PruningRoundsCsv oneShot;
+
+        Outputs(Path out, Consumer<PruningRoundRecord> onRound) {
+            this.out = out;
+            this.onRound = onRound;
+            this.iterative = new PruningRoundsCsv(out.resolve(ROUNDS));
+            this.oneShot = new PruningRoundsCsv(out.resolve(ONE_SHOT));
+        }
+
+        @Override
+        public void accept(PruningRoundRecord r) {
+            (r.oneShot() ? oneShot : iterative).accept(r);
+            double[][] fields = r.receptiveFields();
+            boolean[][] kept = new boolean[fields.length][];
+            for (int k = 0; k < fields.length; k++) {
+                kept[k] = new boolean[fields[k].length];
+                for (int i = 0; i < kept[k].length; i++) {
+                    kept[k][i] = fields[k][i] != 0;
+                }
+            }
+            String protocol = r.oneShot() ? "one-shot" : "IMP";
+            Plots.maskImage(kept, String.format(Locale.ROOT, "%s round %d: first-layer mask (black: kept), "
+                    + "sparsity %.3f", protocol, r.round(), r.sparsity()), out.resolve(roundPlot(r.oneShot(), "mask",
+                    r.round())));
+            Plots.weightHeatmap(fields, String.format(Locale.ROOT, "%s round %d: weights, units sorted by IPR, "
+                    + "mean IPR %.3f", protocol, r.round(), r.meanIpr()), out.resolve(roundPlot(r.oneShot(), "rf",
+                    r.round())));
+            onRound.accept(r);
+        }
+
+        @Override
+        public void close() {
+            iterative.close();
+            oneShot.close();
+        }
+    }
+}

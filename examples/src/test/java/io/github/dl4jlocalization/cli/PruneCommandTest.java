@@ -1,0 +1,160 @@
+package io.github.dl4jlocalization.cli;
+
+import io.github.dl4jlocalization.experiment.JsonFiles;
+import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
+import io.github.dl4jlocalization.experiment.PruningRun;
+import io.github.dl4jlocalization.listeners.PruningMasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code localization prune} through {@link LocalizationCli#execute}. */
+class PruneCommandTest {
+    private static final int UNITS = 4;
+    private static final int LENGTH = 12;
+    private static final int ROUNDS = 3;
+    private static final double RATE = 0.3;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+    private PrintStream savedOut;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesRoundsSummaryAndPlotsWithTheBaseline(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("prune");
+        int status = LocalizationCli.execute("prune", "--hidden", String.valueOf(UNITS), "--length",
+                String.valueOf(LENGTH), "--batch", "200", "--steps", "20", "--rounds", String.valueOf(ROUNDS),
+                "--rate", String.valueOf(RATE), "--held-out", "300", "--baseline", "--out", out.toString());
+        assertEquals(0, status, stderr());
+
+        List<String> lines = Files.readAllLines(out.resolve(PruningRun.ROUNDS));
+        assertEquals(PruningRoundsCsv.HEADER, lines.get(0));
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        for (String column : List.of("round", "sparsity", "loss", "accuracy", "meanIpr", "maxIpr",
+                "meanPreactivationExcessKurtosis")) {
+            assertTrue(header.contains(column), column);
+        }
+        // R prunings give R + 1 training phases, round 0 dense
+        assertEquals(ROUNDS + 2, lines.size(), lines.toString());
+        int n = UNITS * LENGTH;
+        for (int r = 0; r <= ROUNDS; r++) {
+            String[] f = lines.get(r + 1).split(",");
+            assertEquals(String.valueOf(r), f[header.indexOf("round")]);
+            assertEquals(20L * (r + 1), Long.parseLong(f[header.indexOf("steps")]));
+            // the engine keeps exactly round(N (1-p)^r) of the N first-layer weights
+            double sparsity = Double.parseDouble(f[header.indexOf("sparsity")]);
+            double exact = 1 - Math.pow(1 - RATE, r);
+            assertEquals(1 - (double) PruningMasks.keptTarget(n, Math.pow(1 - RATE, r)) / n, sparsity, 1e-12);
+            assertEquals(exact, sparsity, 0.5 / n + 1e-12, "within the rounding of one weight in " + n);
+            double accuracy = Double.parseDouble(f[header.indexOf("accuracy")]);
+            assertTrue(accuracy >= 0 && accuracy <= 1, lines.get(r + 1));
+            double meanIpr = Double.parseDouble(f[header.indexOf("meanIpr")]);
+            double maxIpr = Double.parseDouble(f[header.indexOf("maxIpr")]);
+            assertTrue(meanIpr > 0 && meanIpr <= maxIpr && maxIpr <= 1, lines.get(r + 1));
+            assertTrue(Double.isFinite(Double.parseDouble(f[header.indexOf("loss")])), lines.get(r + 1));
+            assertTrue(Double.isFinite(Double.parseDouble(f[header.indexOf("meanPreactivationExcessKurtosis")])));
+        }
+
+        List<String> oneShot = Files.readAllLines(out.resolve(PruningRun.ONE_SHOT));
+        assertEquals(3, oneShot.size(), oneShot.toString());
+        // same initial network and data: the dense phase is identical; then one pruning to the final sparsity
+        assertEquals(lines.get(1).split(",")[4], oneShot.get(1).split(",")[4]);
+        assertEquals(lines.get(ROUNDS + 1).split(",")[2], oneShot.get(2).split(",")[2]);
+
+        Map<String, Object> summary = JsonFiles.readJson(out.resolve(PruningRun.SUMMARY), "summary");
+        for (String key : List.of("rate", "rounds", "stepsPerRound", "scope", "rewindStep", "heldOut",
+                "targetFinalSparsity", "iterative", "oneShot", "config", "version", "backend")) {
+            assertTrue(summary.containsKey(key), key + " in " + summary);
+        }
+        assertEquals(RATE, summary.get("rate"));
+        assertEquals(20, summary.get("stepsPerRound"));
+        assertEquals("first-layer", summary.get("scope"));
+        assertEquals(1 - Math.pow(1 - RATE, ROUNDS), ((Number) summary.get("targetFinalSparsity")).doubleValue(),
+                1e-12);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> iterative = (Map<String, Object>) summary.get("iterative");
+        assertEquals(ROUNDS + 1, iterative.get("records"));
+        assertEquals(Double.parseDouble(lines.get(ROUNDS + 1).split(",")[header.indexOf("meanIpr")]),
+                ((Number) iterative.get("finalMeanIpr")).doubleValue());
+
+        for (int r = 0; r <= ROUNDS; r++) {
+            assertTrue(Files.size(out.resolve(PruningRun.roundPlot(false, "mask", r))) > 500, "mask " + r);
+            assertTrue(Files.size(out.resolve(PruningRun.roundPlot(false, "rf", r))) > 500, "rf " + r);
+        }
+        assertTrue(Files.exists(out.resolve(PruningRun.roundPlot(true, "mask", 1))));
+        assertTrue(Files.size(out.resolve(PruningRun.IPR_PLOT)) > 1000);
+        assertTrue(Files.size(out.resolve(PruningRun.KURTOSIS_PLOT)) > 1000);
+    }
+
+    @Test
+    void iterativeOnlyWithLateRewindAndGlobalScope(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("prune");
+        assertEquals(0, LocalizationCli.execute("prune", "--hidden", "2", "--length", "8", "--batch", "100",
+                "--steps", "10", "--rounds", "2", "--rate", "0.5", "--rewind", "5", "--scope", "global",
+                "--out", out.toString()), stderr());
+        assertEquals(4, Files.readAllLines(out.resolve(PruningRun.ROUNDS)).size());
+        assertFalse(Files.exists(out.resolve(PruningRun.ONE_SHOT)));
+        assertFalse(Files.exists(out.resolve(PruningRun.roundPlot(true, "mask", 1))));
+        Map<String, Object> summary = JsonFiles.readJson(out.resolve(PruningRun.SUMMARY), "summary");
+        assertEquals("global", summary.get("scope"));
+        assertEquals(5, summary.get("rewindStep"));
+        // the default held-out size is the run's evaluation size
+        assertEquals(1000, summary.get("heldOut"));
+        assertFalse(summary.containsKey("oneShot"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> iterative = (Map<String, Object>) summary.get("iterative");
+        // 16 first-layer weights (the frozen readout is not pruned): round(16 * 0.25) = 4 kept
+        assertEquals(0.75, ((Number) iterative.get("finalSparsity")).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void badFlagsExitWithStatus2NamingTheFlag(@TempDir Path dir) {
+        String out = dir.resolve("p").toString();
+        for (String[] bad : new String[][] {{"--rate", "0"}, {"--rate", "1"}, {"--rounds", "0"},
+            {"--scope", "all"}, {"--rewind", "soon"}, {"--held-out", "1"}}) {
+            err.reset();
+            assertEquals(LocalizationCli.EXIT_BAD_INPUT, LocalizationCli.execute("prune", "--length", "8",
+                    "--steps", "2", bad[0], bad[1], "--out", out), String.join(" ", bad));
+            String name = bad[0].substring(2).replace("held-out", "heldOut");
+            assertTrue(stderr().contains(name + " must"), bad[0] + ": " + stderr());
+        }
+        err.reset();
+        assertEquals(LocalizationCli.EXIT_BAD_INPUT, LocalizationCli.execute("prune", "--length", "8",
+                "--steps", "2", "--rewind", "3", "--out", out));
+        assertTrue(stderr().contains("rewind must") && stderr().contains("steps per round = 2"), stderr());
+        assertFalse(Files.exists(dir.resolve("p")));
+    }
+}
