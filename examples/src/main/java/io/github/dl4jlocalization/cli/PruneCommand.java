@@ -26,10 +26,13 @@ import java.util.concurrent.Callable;
             "Writes rounds.csv (one row per round, flushed as it finishes), summary.json, mask-round-<r>.png, "
                     + "rf-round-<r>.png, ipr-vs-round.png and kurtosis-vs-round.png into --out DIR;",
             "with --baseline also the one-shot baseline (one-shot.csv, one-shot-*.png).",
-            "Takes the data and network flags of run; --steps is the SGD steps PER ROUND (R+1 phases in all).",
+            "Takes the data and network flags of run; --steps is the SGD steps PER ROUND (default 1000; R+1 phases "
+                    + "in all).",
             "Defaults p=0.2, R=10, rewind init, scope first-layer: the common lottery-ticket choices, UNVERIFIED "
                     + "as the papers' settings."})
 final class PruneCommand implements Callable<Integer> {
+    /** SGD steps per round unless --steps or the config file say otherwise. */
+    static final int DEFAULT_STEPS_PER_ROUND = 1000;
 
     @Mixin
     RunOptions run;
@@ -66,7 +69,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig config = run.configure();
+        RunConfig config = run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND));
         PruningRun pruning = new PruningRun(config, rate, rounds, parseScope(scope), parseRewind(rewind), baseline,
                 heldOut == null ? config.evalSize() : heldOut);
         System.out.println("prune: " + pruning);

@@ -67,7 +67,15 @@ public final class RunOptions {
 
     /** The config: defaults, then the config file, then the flags. */
     RunConfig configure() {
-        RunConfig.Builder builder = RunConfig.builder();
+        return configure(Map.of());
+    }
+
+    /**
+     * The config: {@link RunConfig}'s defaults overridden by the command's own defaults (e.g.
+     * {@code prune}'s steps per round), then the config file, then the flags.
+     */
+    RunConfig configure(Map<String, ?> commandDefaults) {
+        RunConfig.Builder builder = RunConfig.builder().setAll(commandDefaults);
         if (config != null) {
             builder.setAll(JsonFiles.readConfig(config));
         }

@@ -4,15 +4,10 @@ import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.listeners.PruningMasks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,33 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code localization prune} through {@link LocalizationCli#execute}. */
-class PruneCommandTest {
+class PruneCommandTest extends ConsoleCapture {
     private static final int UNITS = 4;
     private static final int LENGTH = 12;
     private static final int ROUNDS = 3;
     private static final double RATE = 0.3;
-
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void writesRoundsSummaryAndPlotsWithTheBaseline(@TempDir Path dir) throws IOException {
@@ -156,5 +129,23 @@ class PruneCommandTest {
                 "--steps", "2", "--rewind", "3", "--out", out));
         assertTrue(stderr().contains("rewind must") && stderr().contains("steps per round = 2"), stderr());
         assertFalse(Files.exists(dir.resolve("p")));
+    }
+
+    /** prune's own default of steps per round sits under the config file and the flags. */
+    @Test
+    void stepsPerRoundDefaultSitsUnderConfigFileAndFlags(@TempDir Path dir) throws IOException {
+        Map<String, Object> defaults = Map.of("steps", PruneCommand.DEFAULT_STEPS_PER_ROUND);
+        PruneCommand plain = new PruneCommand();
+        new picocli.CommandLine(plain).parseArgs("--out", dir.toString());
+        assertEquals(PruneCommand.DEFAULT_STEPS_PER_ROUND, plain.run.configure(defaults).steps());
+        Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "steps: 70\n");
+        PruneCommand fromFile = new PruneCommand();
+        new picocli.CommandLine(fromFile).parseArgs("--config", config.toString(), "--out", dir.toString());
+        assertEquals(70, fromFile.run.configure(defaults).steps());
+        PruneCommand fromFlag = new PruneCommand();
+        new picocli.CommandLine(fromFlag).parseArgs("--config", config.toString(), "--steps", "9", "--out",
+                dir.toString());
+        assertEquals(9, fromFlag.run.configure(defaults).steps());
     }
 }
