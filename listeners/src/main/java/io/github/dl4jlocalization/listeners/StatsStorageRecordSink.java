@@ -20,10 +20,13 @@ import java.util.UUID;
  *
  * <pre>{@code
  * StatsStorage storage = new FileStatsStorage(new File("runs/ui.bin"));   // deeplearning4j-ui-model
+ * StatsStorageRecordSink fields = new StatsStorageRecordSink(storage, "run-1", "worker-0");
  * net.addListeners(new StatsListener(storage, 10),                         // DL4J's own charts
- *         new ReceptiveFieldListener(10, new StatsStorageRecordSink(storage, "run-1", "worker-0")));
- * UIServer.getInstance().attach(storage);
+ *         new ReceptiveFieldListener(10, fields),
+ *         new KurtosisListener.Builder(10).sink(new KurtosisStatsStorageSink(storage, fields.sessionId(),
+ *                 fields.workerId())).build());
  * }</pre>
+ * The {@code dashboard} module's page charts these records of each session.
  *
  * <p>The router belongs to the caller: {@link #close()} does not close it. The sink is
  * serializable when its router is (e.g. {@code RemoteUIStatsStorageRouter}). Thread-safe.
@@ -31,11 +34,7 @@ import java.util.UUID;
 public final class StatsStorageRecordSink implements RecordSink<ReceptiveFieldRecord> {
     private static final long serialVersionUID = 1L;
 
-    private final StatsStorageRouter router;
-    private final String sessionId;
-    private final String workerId;
-    private boolean staticInfoPosted;
-    private long lastTimestamp = -1;
+    private final StatsStoragePoster poster;
 
     /** Posts to {@code router} under a new random session id and worker id {@code "0"}. */
     public StatsStorageRecordSink(StatsStorageRouter router) {
@@ -44,35 +43,31 @@ public final class StatsStorageRecordSink implements RecordSink<ReceptiveFieldRe
 
     /** Posts to {@code router} under the given session and worker ids. */
     public StatsStorageRecordSink(StatsStorageRouter router, String sessionId, String workerId) {
-        this.router = Require.nonNull("router", router);
-        this.sessionId = Require.nonNull("sessionId", sessionId);
-        this.workerId = Require.nonNull("workerId", workerId);
+        this.poster = new StatsStoragePoster(router, sessionId, workerId);
     }
 
     @Override
-    public synchronized void accept(ReceptiveFieldRecord record) {
+    public void accept(ReceptiveFieldRecord record) {
         Require.nonNull("record", record);
-        long timestamp = Math.max(record.timestampMillis(), lastTimestamp + 1);
-        if (!staticInfoPosted) {
-            router.putStaticInfo(new ReceptiveFieldStaticInfo(sessionId, workerId, timestamp, record.units()));
-            staticInfoPosted = true;
-        }
-        router.putUpdate(new ReceptiveFieldPersistable(sessionId, workerId, timestamp, record));
-        lastTimestamp = timestamp;
+        String session = poster.sessionId();
+        String worker = poster.workerId();
+        poster.post(record.timestampMillis(),
+                stamp -> new ReceptiveFieldStaticInfo(session, worker, stamp, record.units()),
+                stamp -> new ReceptiveFieldPersistable(session, worker, stamp, record));
     }
 
     /** The session id of the posted records. */
     public String sessionId() {
-        return sessionId;
+        return poster.sessionId();
     }
 
     /** The worker id of the posted records. */
     public String workerId() {
-        return workerId;
+        return poster.workerId();
     }
 
     @Override
     public String toString() {
-        return "StatsStorageRecordSink(session=" + sessionId + ", worker=" + workerId + ", router=" + router + ")";
+        return "StatsStorageRecordSink(" + poster + ")";
     }
 }
