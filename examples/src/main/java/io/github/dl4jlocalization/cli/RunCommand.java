@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.dashboard.LocalizationDashboard;
 import io.github.dl4jlocalization.experiment.Experiment;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
@@ -35,6 +36,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the run files already in --out.")
     boolean overwrite;
 
+    @Option(names = "--ui", description = "Serve the DL4J UI with the localization page on 127.0.0.1 while training "
+            + "(DL4J's StatsListener and the receptive-field records every --record-every steps).")
+    boolean ui;
+
+    @Option(names = "--ui-port", defaultValue = "9000", paramLabel = "PORT",
+            description = "Port of --ui on 127.0.0.1; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int uiPort;
+
+    @Option(names = "--no-stats", description = "Do not write the DL4J stats file stats.bin (written by default so "
+            + "that 'localization dashboard DIR' can replay the run).")
+    boolean noStats;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its last checkpoint (takes no other run flags).")
     Path resume;
@@ -54,8 +67,28 @@ final class RunCommand implements Callable<Integer> {
             }
             experiment = Experiment.create(runConfig, out);
         }
-        RunSummary summary = experiment.observer(ProgressBar.onStderr()).run();
-        report(summary, experiment.directory(), System.out);
+        RunStats stats = noStats && !ui ? null : new RunStats(experiment);
+        LocalizationDashboard dashboard = null;
+        try {
+            if (ui) {
+                dashboard = LocalizationDashboard.start(stats.storage(), uiPort);
+                System.out.println("Localization dashboard: " + dashboard.url());
+            }
+            RunSummary summary = experiment.observer(ProgressBar.onStderr()).run();
+            report(summary, experiment.directory(), System.out);
+            if (dashboard != null && System.console() != null) {
+                System.out.println("The dashboard stays up until you press Enter; replay it later with: "
+                        + "localization dashboard " + experiment.directory().dir());
+                System.console().readLine();
+            }
+        } finally {
+            if (dashboard != null) {
+                dashboard.close();
+            }
+            if (stats != null) {
+                stats.close();
+            }
+        }
         return 0;
     }
 
