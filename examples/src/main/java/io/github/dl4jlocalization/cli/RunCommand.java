@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             }
             experiment = Experiment.create(runConfig, out);
         }
-        RunStats stats = noStats && !ui ? null : new RunStats(experiment);
+        RunStats stats = noStats && !ui ? null : new RunStats(experiment, ui);
         LocalizationDashboard dashboard = null;
         try {
             if (ui) {

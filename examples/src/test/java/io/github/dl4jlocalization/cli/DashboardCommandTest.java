@@ -34,7 +34,12 @@ class DashboardCommandTest extends ConsoleCapture {
             assertTrue(dashboard.url().startsWith("http://127.0.0.1:"), dashboard.url());
             assertEquals(200, get(dashboard.url()).statusCode());
             String sessions = get(dashboard.url() + "/sessions").body();
-            assertTrue(sessions.contains("\"id\""), sessions);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(sessions);
+            assertTrue(id.find(), sessions);
+            String data = get(dashboard.url() + "/data/" + id.group(1)).body();
+            // receptive-field records at steps 2, 4, 6 and pre-activation kurtosis records
+            assertTrue(data.contains("\"iteration\":[2,4,6]"), data);
+            assertTrue(data.contains("\"meanPreActivation\":["), data);
         }
     }
 
