@@ -305,17 +305,11 @@ public final class ConvolutionalNetwork implements Serializable {
      * w = {@link #defaultWidth(int) max(1, D/4)}, RELU, no bias, FROZEN readout, initScale 0.001,
      * learning rate 0.1, seed 0 (the {@link ShallowNetwork} defaults where they apply).
      */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private final int inputDimension;
         private int channels = DEFAULT_CHANNELS;
         /** null: the default for D. */
         private Integer filterWidth;
-        private HiddenActivation activation = ShallowNetwork.DEFAULT_ACTIVATION;
-        private Bias bias = Bias.none();
-        private Readout readout = Readout.FROZEN;
-        private double initScale = ShallowNetwork.DEFAULT_INIT_SCALE;
-        private double learningRate = ShallowNetwork.DEFAULT_LEARNING_RATE;
-        private long seed = ShallowNetwork.DEFAULT_SEED;
 
         private Builder(int inputDimension) {
             this.inputDimension = inputDimension;
@@ -333,39 +327,8 @@ public final class ConvolutionalNetwork implements Serializable {
             return this;
         }
 
-        /** sigma (default RELU). */
-        public Builder activation(HiddenActivation activation) {
-            this.activation = activation;
-            return this;
-        }
-
-        /** The convolution bias (default none). */
-        public Builder bias(Bias bias) {
-            this.bias = bias;
-            return this;
-        }
-
-        /** FROZEN (mean over channels, default) or TRAINED readout. */
-        public Builder readout(Readout readout) {
-            this.readout = readout;
-            return this;
-        }
-
-        /** Variance multiplier of the initial filters, finite and > 0. */
-        public Builder initScale(double initScale) {
-            this.initScale = initScale;
-            return this;
-        }
-
-        /** SGD learning rate, finite and > 0. */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
-        }
-
-        /** Seed of the initialisation. */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -304,15 +304,9 @@ public final class ShallowNetwork implements Serializable {
      * Builder of a {@link ShallowNetwork}; {@link #build()} validates. Defaults: K = 1, RELU,
      * {@link Bias#none()}, {@link Readout#FROZEN} (SCM), initScale 0.001, learning rate 0.1, seed 0.
      */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private final int inputDimension;
         private int hiddenUnits = DEFAULT_HIDDEN_UNITS;
-        private HiddenActivation activation = DEFAULT_ACTIVATION;
-        private Bias bias = Bias.none();
-        private Readout readout = Readout.FROZEN;
-        private double initScale = DEFAULT_INIT_SCALE;
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private long seed = DEFAULT_SEED;
 
         private Builder(int inputDimension) {
             this.inputDimension = inputDimension;
@@ -324,39 +318,8 @@ public final class ShallowNetwork implements Serializable {
             return this;
         }
 
-        /** The hidden nonlinearity sigma. */
-        public Builder activation(HiddenActivation activation) {
-            this.activation = activation;
-            return this;
-        }
-
-        /** The hidden bias. */
-        public Builder bias(Bias bias) {
-            this.bias = bias;
-            return this;
-        }
-
-        /** FROZEN (SCM) or TRAINED (two-layer) readout. */
-        public Builder readout(Readout readout) {
-            this.readout = readout;
-            return this;
-        }
-
-        /** Variance multiplier of the initial weights, finite and > 0. */
-        public Builder initScale(double initScale) {
-            this.initScale = initScale;
-            return this;
-        }
-
-        /** SGD learning rate, finite and > 0. */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
-        }
-
-        /** Seed of the initialisation. */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 

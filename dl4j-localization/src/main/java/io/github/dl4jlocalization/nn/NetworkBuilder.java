@@ -1,0 +1,61 @@
+package io.github.dl4jlocalization.nn;
+
+/**
+ * The options every network of this package shares, set on its builder: the hidden nonlinearity,
+ * the hidden (or convolution) bias, the readout, the initial-weight variance multiplier, the SGD
+ * learning rate and the initialisation seed. Values are validated by the network's
+ * {@code build()}. Defaults: RELU, {@link Bias#none()}, {@link Readout#FROZEN}, initScale 0.001,
+ * learning rate 0.1, seed 0.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
+    HiddenActivation activation = ShallowNetwork.DEFAULT_ACTIVATION;
+    Bias bias = Bias.none();
+    Readout readout = Readout.FROZEN;
+    double initScale = ShallowNetwork.DEFAULT_INIT_SCALE;
+    double learningRate = ShallowNetwork.DEFAULT_LEARNING_RATE;
+    long seed = ShallowNetwork.DEFAULT_SEED;
+
+    NetworkBuilder() {
+    }
+
+    /** This builder, typed as its concrete class. */
+    abstract B self();
+
+    /** The hidden nonlinearity sigma (default RELU). */
+    public B activation(HiddenActivation activation) {
+        this.activation = activation;
+        return self();
+    }
+
+    /** The hidden (convolution) bias (default none). */
+    public B bias(Bias bias) {
+        this.bias = bias;
+        return self();
+    }
+
+    /** FROZEN (soft committee machine, mean over units; default) or TRAINED (two-layer) readout. */
+    public B readout(Readout readout) {
+        this.readout = readout;
+        return self();
+    }
+
+    /** Variance multiplier of the initial weights, finite and > 0 (default 0.001). */
+    public B initScale(double initScale) {
+        this.initScale = initScale;
+        return self();
+    }
+
+    /** SGD learning rate, finite and > 0 (default 0.1). */
+    public B learningRate(double learningRate) {
+        this.learningRate = learningRate;
+        return self();
+    }
+
+    /** Seed of the initialisation (default 0). */
+    public B seed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+}
