@@ -69,6 +69,9 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (heldOut != null) {
+            Require.atLeast("held-out", heldOut, 2);
+        }
         RunConfig config = run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND));
         PruningRun pruning = new PruningRun(config, rate, rounds, parseScope(scope), parseRewind(rewind), baseline,
                 heldOut == null ? config.evalSize() : heldOut);

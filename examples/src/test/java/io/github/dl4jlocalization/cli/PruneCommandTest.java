@@ -121,7 +121,7 @@ class PruneCommandTest extends ConsoleCapture {
             err.reset();
             assertEquals(LocalizationCli.EXIT_BAD_INPUT, LocalizationCli.execute("prune", "--length", "8",
                     "--steps", "2", bad[0], bad[1], "--out", out), String.join(" ", bad));
-            String name = bad[0].substring(2).replace("held-out", "heldOut");
+            String name = bad[0].substring(2);
             assertTrue(stderr().contains(name + " must"), bad[0] + ": " + stderr());
         }
         err.reset();
