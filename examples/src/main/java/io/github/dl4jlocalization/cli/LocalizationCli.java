@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = LocalizationCli.Version.class,
         description = "Emergence of localized receptive fields in DL4J networks: data, training, theory.",
         subcommands = {SampleCommand.class, RunCommand.class, TheoryCommand.class, PruneCommand.class,
-            SweepCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
+            SweepCommand.class, FigureCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class LocalizationCli implements Callable<Integer> {
     /** Exit status for invalid input. */

@@ -1,10 +1,10 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.sweep.LocalSweepEngine;
 import io.github.dl4jlocalization.sweep.Sweep;
 import io.github.dl4jlocalization.sweep.SweepGrid;
 import io.github.dl4jlocalization.sweep.UnitResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -14,12 +14,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code localization sweep}: a grid of run configurations times seeds ({@link SweepGrid}) on
- * local worker threads ({@link LocalSweepEngine}), resumable ({@link Sweep}). Exits with status 1
+ * the engine of {@link EngineOptions}, resumable ({@link Sweep}). Exits with status 1
  * when a unit failed (after writing the table), 2 for an invalid grid file.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a grid of configurations x seeds (--grid FILE, JSON or YAML:",
-            "{base: {run config}, axes: {data.gain: [..], lr: [..]}, seeds: N | [..], out: DIR}).",
+            "{base: {run config}, axes: {data.gain: [..], lr: [..]}, seeds: N | [..], task: {kind: train|theory, ..},"
+                    + " out: DIR}).",
             "Writes units/<id>/ (each run), results/<id>.json (each result; present = complete, skipped on re-runs)",
             "and results.csv (one row per unit) into the output directory."})
 final class SweepCommand implements Callable<Integer> {
@@ -27,20 +28,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--grid", paramLabel = "FILE", required = true, description = "The grid file (JSON or YAML).")
     Path grid;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
-            description = "Worker threads, each training single-threaded (default ${DEFAULT-VALUE}).")
-    int workers;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (overrides the grid's out).")
     Path out;
 
     @Override
     public Integer call() {
-        LocalSweepEngine engine = new LocalSweepEngine(workers);
         SweepGrid g = SweepGrid.read(grid);
         Path dir = out != null ? out : g.out().orElseThrow(() -> new IllegalArgumentException(
                 "--out must name an output directory when the grid file has no out entry"));
-        Sweep.Outcome outcome = new Sweep(g, dir).run(engine, new Progress(System.err));
+        Sweep.Outcome outcome = new Sweep(g, dir).run(engine.engine(), new Progress(System.err));
         System.out.printf(Locale.ROOT, "sweep: %d units: %d already complete, %d executed, %d failed%n",
                 outcome.total(), outcome.skipped(), outcome.executed(), outcome.failed());
         System.out.println("results: " + outcome.csv().toAbsolutePath().normalize());

@@ -2,7 +2,7 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
-import io.github.dl4jlocalization.theory.EffectiveDynamics;
+import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,22 +50,14 @@ final class TheoryCommand implements Callable<Integer> {
         TheoryComparison comparison = new TheoryComparison(config,
                 covariance == null ? null : RunConfig.parseEnum("covariance", TheoryComparison.CovarianceSource.class,
                         covariance),
-                empiricalSamples, parseVariant(variant));
+                empiricalSamples, TheoryTask.parseVariant(variant));
         System.out.println("theory: " + comparison.dynamics());
-        Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr());
+        Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
         System.out.printf(Locale.ROOT, "final IPR: theory %.4f, SGD %.4f; signed peak: theory %s, SGD %s (%s); "
                         + "final l2 error %.4g%n", summary.get("finalIprTheory"), summary.get("finalIprSgd"),
                 summary.get("peakTheory"), summary.get("peakSgd"),
                 Boolean.TRUE.equals(summary.get("peakMatch")) ? "match" : "no match", summary.get("finalL2Error"));
         System.out.println("output: " + out.toAbsolutePath().normalize());
         return 0;
-    }
-
-    static EffectiveDynamics.Variant parseVariant(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "1" -> EffectiveDynamics.Variant.VARIANT_1;
-            case "fig3" -> EffectiveDynamics.Variant.FIG3;
-            default -> throw new IllegalArgumentException("variant must be 1 or fig3, got '" + text + "'");
-        };
     }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes result files so that a crash or kill never leaves a half-written file under the final
@@ -116,5 +118,24 @@ public final class AtomicFiles {
                     + " is not writable: need a file path in a writable directory");
         }
         return dir;
+    }
+
+    /**
+     * Deletes {@code dir} and everything under it (a partial unit a killed sweep left behind);
+     * nothing when it does not exist.
+     *
+     * @throws UncheckedIOException naming the path that cannot be deleted
+     */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -83,30 +83,41 @@ public final class Plots {
         double[][] last = snapshots.get(snapshots.size() - 1).fields();
         int[] units = byIprDescending(last);
         int panels = Math.min(MAX_PANELS, units.length);
-        int dimension = last[0].length;
-        double[] positions = IntStream.range(0, dimension).asDoubleStream().toArray();
         List<XYChart> charts = new ArrayList<>(panels);
         for (int p = 0; p < panels; p++) {
             int unit = units[p];
-            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                    .title(String.format("unit %d (IPR %.3f)", unit, LocalizationMetrics.ipr(last[unit])))
-                    .xAxisTitle("input position i").yAxisTitle("w_i").build();
-            style(chart);
-            chart.getStyler().setLegendVisible(false);
-            for (int s = 0; s < snapshots.size(); s++) {
-                float f = snapshots.size() == 1 ? 1 : (float) s / (snapshots.size() - 1);
-                float grey = GREY_EARLY + f * (GREY_LATE - GREY_EARLY);
-                XYSeries series = chart.addSeries("step " + snapshots.get(s).step(), positions,
-                        snapshots.get(s).fields()[unit]);
-                series.setMarker(SeriesMarkers.NONE);
-                series.setLineColor(new Color(grey, grey, grey, 0.5f));
-                series.setLineWidth(1.2f);
-            }
-            charts.add(chart);
+            charts.add(evolutionPanel(snapshots, unit, String.format(Locale.ROOT, "unit %d (IPR %.3f)", unit,
+                    LocalizationMetrics.ipr(last[unit]))));
         }
         int columns = Math.min(PANEL_COLUMNS, panels);
         int rows = (panels + columns - 1) / columns;
-        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG));
+        saveGrid(charts, rows, columns, png);
+    }
+
+    /**
+     * One panel of {@link #receptiveFieldEvolution}: unit {@code unit}'s weights against input
+     * position at every snapshot, light grey (first) to dark (last), 400 x 200 pixels.
+     *
+     * @param snapshots the records in step order, at least one
+     */
+    public static XYChart evolutionPanel(List<WeightSnapshot> snapshots, int unit, String title) {
+        Require.that(snapshots != null && !snapshots.isEmpty(), "snapshots", snapshots, "at least one record");
+        int dimension = snapshots.get(0).fields()[unit].length;
+        double[] positions = IntStream.range(0, dimension).asDoubleStream().toArray();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("input position i").yAxisTitle("w_i").build();
+        style(chart);
+        chart.getStyler().setLegendVisible(false);
+        for (int s = 0; s < snapshots.size(); s++) {
+            float f = snapshots.size() == 1 ? 1 : (float) s / (snapshots.size() - 1);
+            float grey = GREY_EARLY + f * (GREY_LATE - GREY_EARLY);
+            XYSeries series = chart.addSeries("step " + snapshots.get(s).step(), positions,
+                    snapshots.get(s).fields()[unit]);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineColor(new Color(grey, grey, grey, 0.5f));
+            series.setLineWidth(1.2f);
+        }
+        return chart;
     }
 
     /**
@@ -271,7 +282,7 @@ public final class Plots {
                 sgd.length + " and " + theory.length + " weights", "two fields of the same non-zero length");
         List<XYChart> charts = List.of(fieldPanel("SGD", sgd, Color.BLACK),
                 fieldPanel("theory", theory, new Color(0xB2182B)));
-        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(charts, 1, 2, out, BitmapFormat.PNG));
+        saveGrid(charts, 1, 2, png);
     }
 
     private static XYChart fieldPanel(String name, double[] w, Color colour) {
@@ -296,7 +307,8 @@ public final class Plots {
                 new double[] {gaussian, gaussian}), Color.GRAY, DASHED);
     }
 
-    private static XYChart lineChart(String title, String xTitle, String yTitle) {
+    /** A 600 x 350 line chart in the project's style, legend below. */
+    public static XYChart lineChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(600).height(350).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
                 .build();
         style(chart);
@@ -324,6 +336,16 @@ public final class Plots {
                 .mapToInt(Integer::intValue).toArray();
     }
 
+    /** The colour of series number {@code index} (black, red, blue, then again). */
+    public static Color seriesColour(int index) {
+        return SERIES_COLOURS[Math.floorMod(index, SERIES_COLOURS.length)];
+    }
+
+    /** Draws {@code series} as a line without markers, dashed when {@code dashed}. */
+    public static void line(XYSeries series, Color colour, boolean dashed) {
+        line(series, colour, dashed ? DASHED : null);
+    }
+
     private static void line(XYSeries series, Color colour, BasicStroke stroke) {
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(colour);
@@ -332,7 +354,8 @@ public final class Plots {
         }
     }
 
-    private static void style(Chart<? extends AxesChartStyler, ?> chart) {
+    /** Applies the project's style: white background, light grid, no title box. */
+    public static void style(Chart<? extends AxesChartStyler, ?> chart) {
         AxesChartStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -343,7 +366,15 @@ public final class Plots {
         s.setAntiAlias(true);
     }
 
-    private static void save(Chart<?, ?> chart, Path png) {
+    /** Writes {@code chart} as a PNG, atomically. */
+    public static void save(Chart<?, ?> chart, Path png) {
         AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
+    }
+
+    /** Writes {@code charts} as one PNG of {@code rows} x {@code columns} panels, atomically. */
+    public static void saveGrid(List<? extends Chart<?, ?>> charts, int rows, int columns, Path png) {
+        Require.that(!charts.isEmpty() && charts.size() <= rows * columns, "charts", charts.size(),
+                "between 1 and rows x columns = " + rows * columns);
+        AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG));
     }
 }

@@ -129,17 +129,29 @@ public final class TheoryComparison {
     }
 
     /**
+     * What a comparison produced.
+     *
+     * @param sgd        the SGD run's summary
+     * @param summary    the comparison's summary, as written to {@value #SUMMARY}
+     * @param peakTheory the signed peak of the integrated receptive field at the last common record
+     * @param peakSgd    the signed peak of the SGD receptive field there
+     */
+    public record Result(RunSummary sgd, Map<String, Object> summary, SignedPeak peakTheory, SignedPeak peakSgd) {
+    }
+
+    /**
      * Integrates the dynamics, runs SGD into {@code out/}{@value #SGD_DIR} and writes the
      * comparison into {@code out}.
      *
      * @param observer follows the SGD run
-     * @return the summary, as written to {@value #SUMMARY}
+     * @param prefetch whether the SGD run generates batches on a second thread (same results)
      */
-    public Map<String, Object> run(Path out, Experiment.Observer observer) {
+    public Result run(Path out, Experiment.Observer observer, boolean prefetch) {
         Require.nonNull("out", out);
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
         Trajectory theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
-        Experiment experiment = Experiment.create(config, out.resolve(SGD_DIR)).observer(observer);
+        Experiment experiment = Experiment.create(config, out.resolve(SGD_DIR)).observer(observer)
+                .prefetch(prefetch);
         RunSummary sgdSummary = experiment.run();
         Map<Long, double[]> sgd = new HashMap<>();
         for (WeightSnapshot s : experiment.directory().readWeights()) {
@@ -189,7 +201,7 @@ public final class TheoryComparison {
         summary.put("config", config.toMap());
         summary.put("plots", List.of(IPR_PLOT, ERROR_PLOT, FIELDS_PLOT));
         JsonFiles.write(out.resolve(SUMMARY), summary);
-        return summary;
+        return new Result(sgdSummary, summary, peakTheory, peakSgd);
     }
 
     private static double[] column(List<double[]> rows, int c) {

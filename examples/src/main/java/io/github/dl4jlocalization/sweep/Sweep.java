@@ -7,8 +7,12 @@ import io.github.dl4jlocalization.util.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A sweep of a {@link SweepGrid} into an output directory:
@@ -124,28 +128,41 @@ public final class Sweep {
 
     /**
      * Writes {@value #CSV}: {@code id}, the axis values, {@code status, finalLoss, accuracy,
-     * meanIpr, maxIpr, inputExcessKurtosis, inputExcessKurtosisExact, seconds, error}; one row per
-     * unit with a result, in grid order.
+     * meanIpr, maxIpr, inputExcessKurtosis, inputExcessKurtosisExact}, the tasks' measures (the
+     * union of their names in order of appearance; empty where a unit has none), {@code seconds,
+     * error}; one row per unit with a result, in grid order.
      */
     private void writeTable() {
+        Map<WorkUnit, UnitResult> results = new LinkedHashMap<>();
+        Set<String> measures = new LinkedHashSet<>();
+        for (WorkUnit unit : grid.units()) {
+            result(unit).ifPresent(r -> {
+                results.put(unit, r);
+                measures.addAll(r.measures().keySet());
+            });
+        }
         List<String> header = new ArrayList<>(List.of("id"));
         header.addAll(grid.axes());
         header.addAll(List.of("status", "finalLoss", "accuracy", "meanIpr", "maxIpr", "inputExcessKurtosis",
-                "inputExcessKurtosisExact", "seconds", "error"));
+                "inputExcessKurtosisExact"));
+        header.addAll(measures);
+        header.addAll(List.of("seconds", "error"));
         List<List<String>> rows = new ArrayList<>();
-        for (WorkUnit unit : grid.units()) {
-            result(unit).ifPresent(r -> {
-                List<String> row = new ArrayList<>(List.of(unit.id()));
-                for (String axis : grid.axes()) {
-                    row.add(String.valueOf(unit.point().get(axis)));
-                }
-                row.addAll(List.of(r.toMap().get("status").toString(), String.valueOf(r.finalLoss()),
-                        String.valueOf(r.accuracy()), String.valueOf(r.meanIpr()), String.valueOf(r.maxIpr()),
-                        String.valueOf(r.inputExcessKurtosis()), String.valueOf(r.inputExcessKurtosisExact()),
-                        String.valueOf(r.seconds()), r.error() == null ? "" : r.error()));
-                rows.add(row);
-            });
-        }
+        results.forEach((unit, r) -> {
+            List<String> row = new ArrayList<>(List.of(unit.id()));
+            for (String axis : grid.axes()) {
+                row.add(String.valueOf(unit.point().get(axis)));
+            }
+            row.addAll(List.of(r.toMap().get("status").toString(), String.valueOf(r.finalLoss()),
+                    String.valueOf(r.accuracy()), String.valueOf(r.meanIpr()), String.valueOf(r.maxIpr()),
+                    String.valueOf(r.inputExcessKurtosis()), String.valueOf(r.inputExcessKurtosisExact())));
+            for (String name : measures) {
+                Double value = r.measures().get(name);
+                row.add(value == null ? "" : String.valueOf(value));
+            }
+            row.addAll(List.of(String.valueOf(r.seconds()), r.error() == null ? "" : r.error()));
+            rows.add(row);
+        });
         AtomicFiles.write(out.resolve(CSV), w -> {
             w.write(csvLine(header));
             for (List<String> row : rows) {

@@ -20,16 +20,18 @@ import java.util.Optional;
  * base:  {data: {model: nlgp, length: 40}, steps: 10000}     # a RunConfig map (defaults for missing keys)
  * axes:  {data.gain: [0.1, 1, 3], lr: [0.05, 0.1]}           # RunConfig keys; data.KEY addresses a data key
  * seeds: 3                                                    # 0, 1, 2; or a list [0, 5, 7]; default: the base's seed
+ * task:  {kind: theory, variant: fig3}                        # optional: what each unit does (default: train)
  * out:   runs/gain-sweep                                      # optional output directory
  * </pre>
  * The units are the cartesian product of the axes (the first axis varies slowest), each with
  * every seed (varying fastest). Every point is resolved and validated when the grid is read, so
  * an invalid value fails before any training, naming the point and the key; unknown keys at any
- * level are rejected naming the key. Immutable.
+ * level are rejected naming the key. Every unit of a grid has the same {@link UnitTask}
+ * ({@link UnitTasks#fromMap}). Immutable.
  */
 public final class SweepGrid {
     /** The top-level keys of a grid file. */
-    public static final List<String> KEYS = List.of("base", "axes", "seeds", "out");
+    public static final List<String> KEYS = List.of("base", "axes", "seeds", "task", "out");
     /** The axis key holding the seeds in {@link WorkUnit#point()} and the results table. */
     public static final String SEED = "seed";
 
@@ -83,9 +85,11 @@ public final class SweepGrid {
         }
         List<Long> seeds = seeds(map.get("seeds"), baseConfig.seed());
         String out = map.containsKey("out") ? ConfigValues.string("out", map.get("out")) : null;
+        UnitTask task = map.containsKey("task") ? UnitTasks.fromMap(ConfigValues.section("task", map.get("task")))
+                : TrainTask.INSTANCE;
         List<WorkUnit> units = new ArrayList<>();
         List<String> keys = new ArrayList<>(axes.keySet());
-        addPoints(baseConfig.toMap(), axes, keys, 0, new LinkedHashMap<>(), seeds, units);
+        addPoints(baseConfig.toMap(), axes, keys, 0, new LinkedHashMap<>(), seeds, task, units);
         List<String> columns = new ArrayList<>(keys);
         columns.add(SEED);
         return new SweepGrid(columns, units, out);
@@ -120,12 +124,13 @@ public final class SweepGrid {
     }
 
     private static void addPoints(Map<String, Object> base, Map<String, List<Object>> axes, List<String> keys,
-                                  int axis, Map<String, Object> point, List<Long> seeds, List<WorkUnit> units) {
+                                  int axis, Map<String, Object> point, List<Long> seeds, UnitTask task,
+                                  List<WorkUnit> units) {
         if (axis < keys.size()) {
             String key = keys.get(axis);
             for (Object value : axes.get(key)) {
                 point.put(key, value);
-                addPoints(base, axes, keys, axis + 1, point, seeds, units);
+                addPoints(base, axes, keys, axis + 1, point, seeds, task, units);
             }
             point.remove(key);
             return;
@@ -150,7 +155,7 @@ public final class SweepGrid {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("grid point " + full + ": " + e.getMessage(), e);
             }
-            units.add(WorkUnit.of(full, config));
+            units.add(WorkUnit.of(full, config, task));
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,14 @@ import java.util.Map;
  * @param iprPerUnit               IPR of each hidden unit at the last record (empty when failed)
  * @param inputExcessKurtosis      the inputs' excess kurtosis measured on the evaluation batch (both classes)
  * @param inputExcessKurtosisExact the model's exact value (both classes)
+ * @param measures                 the task's further named numbers ({@link UnitTask.Outcome#measures()}),
+ *                                 empty for training and when failed
  * @param seconds                  wall-clock seconds of the execution
  */
 public record UnitResult(String id, Status status, String error, double finalLoss, double accuracy, double meanIpr,
                          double maxIpr, double[] iprPerUnit, double inputExcessKurtosis,
-                         double inputExcessKurtosisExact, double seconds) implements Serializable {
+                         double inputExcessKurtosisExact, Map<String, Double> measures, double seconds)
+        implements Serializable {
 
     /** How a unit ended. */
     public enum Status {
@@ -49,20 +53,21 @@ public record UnitResult(String id, Status status, String error, double finalLos
         Require.nonNull("id", id);
         Require.nonNull("status", status);
         iprPerUnit = Require.nonNull("iprPerUnit", iprPerUnit).clone();
+        measures = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull("measures", measures)));
     }
 
-    /** The result of a finished run. */
-    public static UnitResult of(String id, RunSummary summary, double seconds) {
+    /** The result of a finished run with the task's further measures. */
+    public static UnitResult of(String id, RunSummary summary, Map<String, Double> measures, double seconds) {
         InputKurtosis k = summary.inputExcessKurtosis();
         return new UnitResult(id, summary.status() == RunSummary.Status.COMPLETED ? Status.COMPLETED : Status.DIVERGED,
                 summary.divergence(), summary.finalLoss(), summary.finalAccuracy(), summary.meanIpr(),
-                summary.maxIpr(), summary.iprPerUnit(), k.measured(), k.exact().orElse(Double.NaN), seconds);
+                summary.maxIpr(), summary.iprPerUnit(), k.measured(), k.exact().orElse(Double.NaN), measures, seconds);
     }
 
     /** The result of a unit that failed with {@code error}. */
     public static UnitResult failed(String id, String error, double seconds) {
         return new UnitResult(id, Status.FAILED, Require.nonNull("error", error), Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, new double[0], Double.NaN, Double.NaN, seconds);
+                Double.NaN, new double[0], Double.NaN, Double.NaN, Map.of(), seconds);
     }
 
     @Override
@@ -92,6 +97,7 @@ public record UnitResult(String id, Status status, String error, double finalLos
         m.put("iprPerUnit", Arrays.stream(iprPerUnit).boxed().toList());
         m.put("inputExcessKurtosis", inputExcessKurtosis);
         m.put("inputExcessKurtosisExact", inputExcessKurtosisExact);
+        m.put("measures", measures);
         m.put("seconds", seconds);
         return m;
     }
@@ -106,11 +112,16 @@ public record UnitResult(String id, Status status, String error, double finalLos
         Require.that(ipr instanceof List<?>, "iprPerUnit", ipr, "a list of numbers");
         double[] perUnit = ((List<?>) ipr).stream().mapToDouble(v -> ConfigValues.number("iprPerUnit", v)).toArray();
         Object error = m.get("error");
+        Map<String, Double> measures = new LinkedHashMap<>();
+        if (m.containsKey("measures")) {
+            ConfigValues.section("measures", m.get("measures")).forEach((key, value) ->
+                    measures.put(key, ConfigValues.number("measures." + key, value)));
+        }
         return new UnitResult(ConfigValues.string("id", m.get("id")),
                 RunConfig.parseEnum("status", Status.class, ConfigValues.string("status", m.get("status"))),
                 error == null ? null : error.toString(), number(m, "finalLoss"), number(m, "accuracy"),
                 number(m, "meanIpr"), number(m, "maxIpr"), perUnit, number(m, "inputExcessKurtosis"),
-                number(m, "inputExcessKurtosisExact"), number(m, "seconds"));
+                number(m, "inputExcessKurtosisExact"), measures, number(m, "seconds"));
     }
 
     private static double number(Map<String, ?> m, String key) {

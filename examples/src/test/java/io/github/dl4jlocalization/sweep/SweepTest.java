@@ -34,15 +34,41 @@ class SweepTest {
                 "seeds", 2));
     }
 
-    /** Counts the units handed to the local engine. */
+    /** A task that always fails, as a unit hitting a bug would. */
+    private enum FailingTask implements UnitTask {
+        INSTANCE;
+
+        @Override
+        public String kind() {
+            return "failing";
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+            return Map.of();
+        }
+
+        @Override
+        public Outcome execute(io.github.dl4jlocalization.experiment.RunConfig config, Path dir) {
+            throw new IllegalStateException("boom in " + dir.getFileName());
+        }
+    }
+
+    /** Counts the units handed to the local engine; the unit with id {@code failing} fails. */
     private static final class CountingEngine implements SweepEngine {
         final AtomicInteger executed = new AtomicInteger();
         private final LocalSweepEngine local = new LocalSweepEngine(2);
+        private final String failing;
+
+        CountingEngine(String failing) {
+            this.failing = failing;
+        }
 
         @Override
         public void execute(List<WorkUnit> units, Path unitsDir, java.util.function.Consumer<UnitResult> sink) {
             executed.addAndGet(units.size());
-            local.execute(units, unitsDir, sink);
+            local.execute(units.stream().map(u -> u.id().equals(failing)
+                    ? new WorkUnit(u.id(), u.point(), u.config(), FailingTask.INSTANCE) : u).toList(), unitsDir, sink);
         }
     }
 
@@ -66,15 +92,15 @@ class SweepTest {
     void runsSkipsCompletedAndRerunsOnlyMissingResults(@TempDir Path dir) throws IOException {
         SweepGrid grid = grid();
         Sweep sweep = new Sweep(grid, dir);
-        // a unit whose run directory cannot be created fails; the others go on
+        // a failing unit is reported as failed; the others go on
         WorkUnit broken = grid.units().get(3);
-        Files.createDirectories(dir.resolve(Sweep.UNITS));
-        Files.writeString(dir.resolve(Sweep.UNITS).resolve(broken.id()), "not a directory");
-        CountingEngine engine = new CountingEngine();
+        CountingEngine engine = new CountingEngine(broken.id());
         Sweep.Outcome outcome = sweep.run(engine, new Sweep.Listener() {
         });
         assertEquals(new Sweep.Outcome(8, 0, 8, 1, dir.resolve(Sweep.CSV)), outcome);
-        assertEquals(UnitResult.Status.FAILED, sweep.result(broken).orElseThrow().status());
+        UnitResult failed = sweep.result(broken).orElseThrow();
+        assertEquals(UnitResult.Status.FAILED, failed.status());
+        assertEquals("IllegalStateException: boom in " + broken.id(), failed.error());
         for (WorkUnit u : grid.units()) {
             if (u != broken) {
                 UnitResult r = sweep.result(u).orElseThrow();
@@ -130,8 +156,45 @@ class SweepTest {
     }
 
     @Test
+    void aTheoryGridComparesEachUnitWithTheDynamicsAndTabulatesTheMeasures(@TempDir Path dir) throws IOException {
+        SweepGrid grid = SweepGrid.fromMap(Map.of(
+                "base", Map.of("data", Map.of("length", 10, "gain", 3), "batch", 50, "steps", 20, "recordEvery", 10,
+                        "checkpointEvery", 0, "evalSize", 20),
+                "seeds", 2,
+                "task", Map.of("kind", "theory", "variant", "1")));
+        WorkUnit unit = grid.units().get(0);
+        assertEquals(new TheoryTask(null, 100_000, io.github.dl4jlocalization.theory.EffectiveDynamics.Variant.VARIANT_1),
+                unit.task());
+        assertNotEquals(WorkUnit.of(unit.point(), unit.config()).id(), unit.id(), "the task is part of the id");
+        // a partial unit a killed sweep left behind is replaced
+        Path partial = dir.resolve(Sweep.UNITS).resolve(unit.id()).resolve(io.github.dl4jlocalization.experiment
+                .TheoryComparison.SGD_DIR);
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve(RunDirectory.CONFIG), "{}");
+        Sweep sweep = new Sweep(grid, dir);
+        assertEquals(new Sweep.Outcome(2, 0, 2, 0, dir.resolve(Sweep.CSV)), sweep.run(new LocalSweepEngine(1),
+                new Sweep.Listener() {
+                }));
+        UnitResult r = sweep.result(unit).orElseThrow();
+        assertEquals(List.of("iprTheory", "iprSgd", "peakTheory", "peakSgd", "peakMatch", "l2Error"),
+                List.copyOf(r.measures().keySet()));
+        double match = r.measures().get("peakMatch");
+        assertEquals(r.measures().get("peakTheory").equals(r.measures().get("peakSgd")) ? 1.0 : 0.0, match);
+        assertEquals(r.meanIpr(), r.measures().get("iprSgd"), 1e-12, "the SGD run's final IPR");
+        assertEquals(r, UnitResult.fromMap(r.toMap()));
+        List<String> csv = Files.readAllLines(dir.resolve(Sweep.CSV));
+        assertTrue(csv.get(0).endsWith("inputExcessKurtosisExact,iprTheory,iprSgd,peakTheory,peakSgd,peakMatch,"
+                + "l2Error,seconds,error"), csv.get(0));
+        assertEquals(3, csv.size());
+    }
+
+    @Test
     void gridErrorsNameTheKey() {
-        assertMessage("grid key must be one of base, axes, seeds, out, got 'axis'", Map.of("axis", Map.of()));
+        assertMessage("task.kind must be one of train, theory", Map.of("task", Map.of("kind", "tehory")));
+        assertMessage("task setting must be one of covariance, empiricalSamples, variant for kind theory, got 'lr'",
+                Map.of("task", Map.of("kind", "theory", "lr", 1)));
+        assertMessage("variant must be 1 or fig3", Map.of("task", Map.of("kind", "theory", "variant", 2)));
+        assertMessage("grid key must be one of base, axes, seeds, task, out, got 'axis'", Map.of("axis", Map.of()));
         assertMessage("'data.gian'", Map.of("axes", Map.of("data.gian", List.of(1))));
         assertMessage("'seed'", Map.of("axes", Map.of("seed", List.of(1))));
         assertMessage("axes.lr", Map.of("axes", Map.of("lr", List.of())));
