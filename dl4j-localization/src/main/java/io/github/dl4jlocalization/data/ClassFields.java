@@ -41,11 +41,6 @@ final class ClassFields implements Serializable {
         }
     }
 
-    /** The fields N(0, C_xi) themselves. */
-    static ClassFields squaredExponential(ClassPair xi, int length, int dims) {
-        return new ClassFields(xi, length, dims, DoubleUnaryOperator.identity());
-    }
-
     /** L. */
     int length() {
         return length;

@@ -5,6 +5,7 @@ import org.apache.commons.math3.special.Gamma;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,13 +24,10 @@ import java.util.random.RandomGenerator;
  * {@code ||eps||}; {@code z/||eps|| = Lambda u} with {@code u = eps/||eps||} uniform and
  * independent of {@code ||eps||}; each row is scaled by its radius, then the {@link Support} map.
  */
-public final class EllipticalModel implements DataModel {
+public final class EllipticalModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
     private final RadialLaw radial;
-    private final ClassPair xi;
-    private final Support support;
-    private final ClassFields fields;
     /** sqrt(D / E[r^2]). */
     private final double normaliser;
 
@@ -41,11 +39,9 @@ public final class EllipticalModel implements DataModel {
      * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
      */
     public EllipticalModel(RadialLaw radial, ClassPair xi, int length, int dims, Support support) {
+        super(xi, length, dims, support, DoubleUnaryOperator.identity());
         this.radial = Require.nonNull("radial law", radial);
-        this.xi = Require.nonNull("xi", xi);
-        this.fields = ClassFields.squaredExponential(xi, length, dims);
-        this.support = Require.nonNull("support", support);
-        this.normaliser = Math.sqrt(fields.dimension() / radial.secondMoment(fields.dimension()));
+        this.normaliser = Math.sqrt(dimension() / radial.secondMoment(dimension()));
     }
 
     @Override
@@ -53,24 +49,9 @@ public final class EllipticalModel implements DataModel {
         return "elliptical";
     }
 
-    @Override
-    public int dimension() {
-        return fields.dimension();
-    }
-
     /** The radial law. */
     public RadialLaw radial() {
         return radial;
-    }
-
-    /** The class correlation lengths. */
-    public ClassPair xi() {
-        return xi;
-    }
-
-    /** The output support adjustment. */
-    public Support support() {
-        return support;
     }
 
     /**
@@ -97,12 +78,12 @@ public final class EllipticalModel implements DataModel {
                 out[i] *= factor;
             }
         }
-        support.apply(out, row * d, count * d);
+        support().apply(out, row * d, count * d);
     }
 
     @Override
     public Optional<StationaryCovariance> covariance(int label) {
-        return Optional.of(fields.covariance(label).scaled(support.scale() * support.scale()));
+        return Optional.of(fields.covariance(label).scaled(supportVariance()));
     }
 
     @Override
@@ -112,13 +93,12 @@ public final class EllipticalModel implements DataModel {
     }
 
     @Override
-    public String description() {
-        return "Elliptical(radial=" + radial + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
-                + ", support=" + support + ")";
+    String family() {
+        return "Elliptical";
     }
 
     @Override
-    public String toString() {
-        return description();
+    String parameters() {
+        return "radial=" + radial;
     }
 }

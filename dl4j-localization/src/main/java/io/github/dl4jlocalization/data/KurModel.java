@@ -5,6 +5,7 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,13 +27,10 @@ import java.util.random.RandomGenerator;
  * <p>Sampling: {@link PeriodicGaussianField} for z, the marginal's transform (tabulated where
  * special functions are involved), then the {@link Support} map.
  */
-public final class KurModel implements DataModel {
+public final class KurModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
     private final Marginal marginal;
-    private final ClassPair xi;
-    private final Support support;
-    private final ClassFields fields;
     private final PointwiseTransform transform;
 
     /**
@@ -43,10 +41,8 @@ public final class KurModel implements DataModel {
      * @param support  output support adjustment, {@link Support#SYMMETRIC} in the papers
      */
     public KurModel(Marginal marginal, ClassPair xi, int length, int dims, Support support) {
+        super(xi, length, dims, support, DoubleUnaryOperator.identity());
         this.marginal = Require.nonNull("marginal", marginal);
-        this.xi = Require.nonNull("xi", xi);
-        this.fields = ClassFields.squaredExponential(xi, length, dims);
-        this.support = Require.nonNull("support", support);
         this.transform = marginal.transform();
     }
 
@@ -60,36 +56,21 @@ public final class KurModel implements DataModel {
         return "kur";
     }
 
-    @Override
-    public int dimension() {
-        return fields.dimension();
-    }
-
     /** The marginal law. */
     public Marginal marginal() {
         return marginal;
     }
 
-    /** The class correlation lengths. */
-    public ClassPair xi() {
-        return xi;
-    }
-
-    /** The output support adjustment. */
-    public Support support() {
-        return support;
-    }
-
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        fields.sampleTransformed(label, count, out, row, random, transform, support);
+        fields.sampleTransformed(label, count, out, row, random, transform, support());
     }
 
     /** {@code rho(C_xi) * scale^2} where the marginal's copula correlation rho is known. */
     @Override
     public Optional<StationaryCovariance> covariance(int label) {
         StationaryCovariance gaussian = fields.covariance(label);
-        double variance = support.scale() * support.scale();
+        double variance = supportVariance();
         return marginal.correlationMap().map(rho -> gaussian.mapped(c -> rho.applyAsDouble(c) * variance));
     }
 
@@ -100,13 +81,12 @@ public final class KurModel implements DataModel {
     }
 
     @Override
-    public String description() {
-        return "Kur(marginal=" + marginal + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
-                + ", support=" + support + ")";
+    String family() {
+        return "Kur";
     }
 
     @Override
-    public String toString() {
-        return description();
+    String parameters() {
+        return "marginal=" + marginal;
     }
 }

@@ -17,13 +17,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Sampling: {@link PeriodicGaussianField} over Sigma, then the {@link Support} map.
  */
-public final class NlgpCloneModel implements DataModel {
+public final class NlgpCloneModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
     private final double gain;
-    private final ClassPair xi;
-    private final Support support;
-    private final ClassFields fields;
 
     /**
      * @param gain    g > 0 of the NLGP being cloned
@@ -33,10 +30,8 @@ public final class NlgpCloneModel implements DataModel {
      * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
      */
     public NlgpCloneModel(double gain, ClassPair xi, int length, int dims, Support support) {
+        super(xi, length, dims, support, c -> NlgpModel.correlation(gain, c));
         this.gain = Require.positive("gain", gain);
-        this.xi = Require.nonNull("xi", xi);
-        this.fields = new ClassFields(xi, length, dims, c -> NlgpModel.correlation(gain, c));
-        this.support = Require.nonNull("support", support);
     }
 
     @Override
@@ -44,34 +39,19 @@ public final class NlgpCloneModel implements DataModel {
         return "nlgp-clone";
     }
 
-    @Override
-    public int dimension() {
-        return fields.dimension();
-    }
-
     /** The gain g of the cloned NLGP. */
     public double gain() {
         return gain;
     }
 
-    /** The class correlation lengths. */
-    public ClassPair xi() {
-        return xi;
-    }
-
-    /** The output support adjustment. */
-    public Support support() {
-        return support;
-    }
-
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        fields.sampleTransformed(label, count, out, row, random, null, support);
+        fields.sampleTransformed(label, count, out, row, random, null, support());
     }
 
     @Override
     public Optional<StationaryCovariance> covariance(int label) {
-        return Optional.of(fields.covariance(label).scaled(support.scale() * support.scale()));
+        return Optional.of(fields.covariance(label).scaled(supportVariance()));
     }
 
     @Override
@@ -81,13 +61,12 @@ public final class NlgpCloneModel implements DataModel {
     }
 
     @Override
-    public String description() {
-        return "NLGP-clone(g=" + gain + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
-                + ", support=" + support + ")";
+    String family() {
+        return "NLGP-clone";
     }
 
     @Override
-    public String toString() {
-        return description();
+    String parameters() {
+        return "g=" + gain;
     }
 }

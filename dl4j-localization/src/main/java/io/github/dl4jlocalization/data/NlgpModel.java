@@ -8,6 +8,7 @@ import org.apache.commons.math3.special.Erf;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,13 +28,10 @@ import java.util.random.RandomGenerator;
  * <p>Sampling: {@link PeriodicGaussianField} for z, then the tabulated {@code erf(g z)/Z(g)}
  * ({@link TabulatedTransform}, exact to about 1e-12), then the {@link Support} map.
  */
-public final class NlgpModel implements DataModel {
+public final class NlgpModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
     private final double gain;
-    private final ClassPair xi;
-    private final Support support;
-    private final ClassFields fields;
     private final PointwiseTransform transform;
 
     /**
@@ -44,10 +42,8 @@ public final class NlgpModel implements DataModel {
      * @param support output support adjustment, {@link Support#SYMMETRIC} in the papers
      */
     public NlgpModel(double gain, ClassPair xi, int length, int dims, Support support) {
+        super(xi, length, dims, support, DoubleUnaryOperator.identity());
         this.gain = Require.positive("gain", gain);
-        this.xi = Require.nonNull("xi", xi);
-        this.fields = ClassFields.squaredExponential(xi, length, dims);
-        this.support = Require.nonNull("support", support);
         this.transform = marginalTransform(gain);
     }
 
@@ -108,34 +104,19 @@ public final class NlgpModel implements DataModel {
         return "nlgp";
     }
 
-    @Override
-    public int dimension() {
-        return fields.dimension();
-    }
-
     /** The gain g. */
     public double gain() {
         return gain;
     }
 
-    /** The class correlation lengths. */
-    public ClassPair xi() {
-        return xi;
-    }
-
-    /** The output support adjustment. */
-    public Support support() {
-        return support;
-    }
-
     @Override
     public void sample(int label, int count, double[] out, int row, RandomGenerator random) {
-        fields.sampleTransformed(label, count, out, row, random, transform, support);
+        fields.sampleTransformed(label, count, out, row, random, transform, support());
     }
 
     @Override
     public Optional<StationaryCovariance> covariance(int label) {
-        double variance = support.scale() * support.scale();
+        double variance = supportVariance();
         return Optional.of(fields.covariance(label).mapped(c -> correlation(gain, c) * variance));
     }
 
@@ -146,13 +127,12 @@ public final class NlgpModel implements DataModel {
     }
 
     @Override
-    public String description() {
-        return "NLGP(g=" + gain + ", xi=" + xi + ", L=" + fields.length() + ", dim=" + fields.dims()
-                + ", support=" + support + ")";
+    String family() {
+        return "NLGP";
     }
 
     @Override
-    public String toString() {
-        return description();
+    String parameters() {
+        return "g=" + gain;
     }
 }
