@@ -20,9 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
-import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The convolutional counterpart of {@link ShallowNetwork} for the fully connected vs convolutional
@@ -85,7 +83,7 @@ import java.util.Objects;
  *
  * <p>Immutable and serialisable; build with {@link #builder(int)}.
  */
-public final class ConvolutionalNetwork implements Serializable {
+public final class ConvolutionalNetwork extends NetworkSpec {
     private static final long serialVersionUID = 1L;
 
     /** Default number of channels C. */
@@ -95,27 +93,14 @@ public final class ConvolutionalNetwork implements Serializable {
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
 
-    private final int inputDimension;
     private final int channels;
     private final int filterWidth;
-    private final HiddenActivation activation;
-    private final Bias bias;
-    private final Readout readout;
-    private final double initScale;
-    private final double learningRate;
-    private final long seed;
 
     private ConvolutionalNetwork(Builder b) {
-        this.inputDimension = Require.atLeast("inputDimension", b.inputDimension, 1);
+        super(b);
         this.channels = Require.atLeast("channels", b.channels, 1);
         this.filterWidth = Require.inRange("filterWidth",
                 b.filterWidth == null ? defaultWidth(inputDimension) : b.filterWidth, 1, inputDimension);
-        this.activation = Require.nonNull("activation", b.activation);
-        this.bias = Require.nonNull("bias", b.bias);
-        this.readout = Require.nonNull("readout", b.readout);
-        this.initScale = Require.positive("initScale", b.initScale);
-        this.learningRate = Require.positive("learningRate", b.learningRate);
-        this.seed = b.seed;
     }
 
     /**
@@ -133,8 +118,7 @@ public final class ConvolutionalNetwork implements Serializable {
 
     /** A builder starting from this network's settings. */
     public Builder toBuilder() {
-        return new Builder(inputDimension).channels(channels).filterWidth(filterWidth).activation(activation)
-                .bias(bias).readout(readout).initScale(initScale).learningRate(learningRate).seed(seed);
+        return withOptions(new Builder(inputDimension).channels(channels).filterWidth(filterWidth));
     }
 
     /** A new DL4J configuration (see the class comment), float64, {@code Sgd(learningRate)}, MSE. */
@@ -234,11 +218,6 @@ public final class ConvolutionalNetwork implements Serializable {
         return taps;
     }
 
-    /** D. */
-    public int inputDimension() {
-        return inputDimension;
-    }
-
     /** C. */
     public int channels() {
         return channels;
@@ -249,55 +228,21 @@ public final class ConvolutionalNetwork implements Serializable {
         return filterWidth;
     }
 
-    /** sigma. */
-    public HiddenActivation activation() {
-        return activation;
-    }
-
-    /** The convolution bias. */
-    public Bias bias() {
-        return bias;
-    }
-
-    /** The readout. */
-    public Readout readout() {
-        return readout;
-    }
-
-    /** The variance multiplier of the initial filters. */
-    public double initScale() {
-        return initScale;
-    }
-
-    /** The SGD learning rate. */
-    public double learningRate() {
-        return learningRate;
-    }
-
-    /** The seed of the initialisation. */
-    public long seed() {
-        return seed;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConvolutionalNetwork n && inputDimension == n.inputDimension && channels == n.channels
-                && filterWidth == n.filterWidth && activation == n.activation && bias.equals(n.bias)
-                && readout == n.readout && Double.compare(initScale, n.initScale) == 0
-                && Double.compare(learningRate, n.learningRate) == 0 && seed == n.seed;
+        return o instanceof ConvolutionalNetwork n && sameOptions(n) && channels == n.channels
+                && filterWidth == n.filterWidth;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputDimension, channels, filterWidth, activation, bias, readout, initScale,
-                learningRate, seed);
+        return 31 * (31 * optionsHash() + channels) + filterWidth;
     }
 
     @Override
     public String toString() {
-        return "CNN(D=" + inputDimension + ", C=" + channels + ", w=" + filterWidth + ", sigma=" + activation
-                + ", bias=" + bias + ", readout=" + readout + ", initScale=" + initScale + ", lr=" + learningRate
-                + ", seed=" + seed + ")";
+        return "CNN(D=" + inputDimension + ", C=" + channels + ", w=" + filterWidth + ", readout=" + readout + ", "
+                + optionsString() + ")";
     }
 
     /**
@@ -306,13 +251,12 @@ public final class ConvolutionalNetwork implements Serializable {
      * learning rate 0.1, seed 0 (the {@link ShallowNetwork} defaults where they apply).
      */
     public static final class Builder extends NetworkBuilder<Builder> {
-        private final int inputDimension;
         private int channels = DEFAULT_CHANNELS;
         /** null: the default for D. */
         private Integer filterWidth;
 
         private Builder(int inputDimension) {
-            this.inputDimension = inputDimension;
+            super(inputDimension);
         }
 
         /** C >= 1 channels (filters). */

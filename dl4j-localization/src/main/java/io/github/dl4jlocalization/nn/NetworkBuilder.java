@@ -1,7 +1,8 @@
 package io.github.dl4jlocalization.nn;
 
 /**
- * The options every network of this package shares, set on its builder: the hidden nonlinearity,
+ * The options every network of this package shares ({@link NetworkSpec}), set on its builder: the
+ * input dimension (given to the network's {@code builder(D)}), the hidden nonlinearity,
  * the hidden (or convolution) bias, the readout, the initial-weight variance multiplier, the SGD
  * learning rate and the initialisation seed. Values are validated by the network's
  * {@code build()}. Defaults: RELU, {@link Bias#none()}, {@link Readout#FROZEN}, initScale 0.001,
@@ -10,6 +11,7 @@ package io.github.dl4jlocalization.nn;
  * @param <B> the concrete builder type
  */
 public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
+    final int inputDimension;
     HiddenActivation activation = ShallowNetwork.DEFAULT_ACTIVATION;
     Bias bias = Bias.none();
     Readout readout = Readout.FROZEN;
@@ -17,7 +19,8 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     double learningRate = ShallowNetwork.DEFAULT_LEARNING_RATE;
     long seed = ShallowNetwork.DEFAULT_SEED;
 
-    NetworkBuilder() {
+    NetworkBuilder(int inputDimension) {
+        this.inputDimension = inputDimension;
     }
 
     /** This builder, typed as its concrete class. */

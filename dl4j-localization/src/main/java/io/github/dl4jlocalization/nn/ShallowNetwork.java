@@ -17,9 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
-import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The networks of the papers as DL4J configurations: the soft committee machine (SCM, "M1",
@@ -97,7 +95,7 @@ import java.util.Objects;
  *
  * <p>Immutable and serialisable (for distributing sweeps); build with {@link #builder(int)}.
  */
-public final class ShallowNetwork implements Serializable {
+public final class ShallowNetwork extends NetworkSpec {
     private static final long serialVersionUID = 1L;
 
     /** Default variance multiplier of the initial weights. */
@@ -115,24 +113,11 @@ public final class ShallowNetwork implements Serializable {
     private static final long WEIGHT_STREAM = 0;
     private static final long READOUT_STREAM = 1;
 
-    private final int inputDimension;
     private final int hiddenUnits;
-    private final HiddenActivation activation;
-    private final Bias bias;
-    private final Readout readout;
-    private final double initScale;
-    private final double learningRate;
-    private final long seed;
 
     private ShallowNetwork(Builder b) {
-        this.inputDimension = Require.atLeast("inputDimension", b.inputDimension, 1);
+        super(b);
         this.hiddenUnits = Require.atLeast("hiddenUnits", b.hiddenUnits, 1);
-        this.activation = Require.nonNull("activation", b.activation);
-        this.bias = Require.nonNull("bias", b.bias);
-        this.readout = Require.nonNull("readout", b.readout);
-        this.initScale = Require.positive("initScale", b.initScale);
-        this.learningRate = Require.positive("learningRate", b.learningRate);
-        this.seed = b.seed;
     }
 
     /** A builder for networks on {@code inputDimension} (D >= 1) inputs, with the defaults. */
@@ -142,8 +127,7 @@ public final class ShallowNetwork implements Serializable {
 
     /** A builder starting from this network's settings. */
     public Builder toBuilder() {
-        return new Builder(inputDimension).hiddenUnits(hiddenUnits).activation(activation).bias(bias)
-                .readout(readout).initScale(initScale).learningRate(learningRate).seed(seed);
+        return withOptions(new Builder(inputDimension).hiddenUnits(hiddenUnits));
     }
 
     /**
@@ -239,65 +223,25 @@ public final class ShallowNetwork implements Serializable {
         return initialReadout(readout, initScale, hiddenUnits, seed);
     }
 
-    /** D. */
-    public int inputDimension() {
-        return inputDimension;
-    }
-
     /** K. */
     public int hiddenUnits() {
         return hiddenUnits;
     }
 
-    /** sigma. */
-    public HiddenActivation activation() {
-        return activation;
-    }
-
-    /** The hidden bias. */
-    public Bias bias() {
-        return bias;
-    }
-
-    /** The readout. */
-    public Readout readout() {
-        return readout;
-    }
-
-    /** The variance multiplier of the initial weights. */
-    public double initScale() {
-        return initScale;
-    }
-
-    /** The SGD learning rate (the reference's, see the class comment). */
-    public double learningRate() {
-        return learningRate;
-    }
-
-    /** The seed of the initialisation (and of DL4J's own random state). */
-    public long seed() {
-        return seed;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof ShallowNetwork n && inputDimension == n.inputDimension
-                && hiddenUnits == n.hiddenUnits && activation == n.activation && bias.equals(n.bias)
-                && readout == n.readout && Double.compare(initScale, n.initScale) == 0
-                && Double.compare(learningRate, n.learningRate) == 0 && seed == n.seed;
+        return o instanceof ShallowNetwork n && sameOptions(n) && hiddenUnits == n.hiddenUnits;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputDimension, hiddenUnits, activation, bias, readout, initScale,
-                learningRate, seed);
+        return 31 * optionsHash() + hiddenUnits;
     }
 
     @Override
     public String toString() {
         return (readout == Readout.FROZEN ? "SCM" : "TwoLayer") + "(D=" + inputDimension + ", K=" + hiddenUnits
-                + ", sigma=" + activation + ", bias=" + bias + ", initScale=" + initScale
-                + ", lr=" + learningRate + ", seed=" + seed + ")";
+                + ", " + optionsString() + ")";
     }
 
     /**
@@ -305,11 +249,10 @@ public final class ShallowNetwork implements Serializable {
      * {@link Bias#none()}, {@link Readout#FROZEN} (SCM), initScale 0.001, learning rate 0.1, seed 0.
      */
     public static final class Builder extends NetworkBuilder<Builder> {
-        private final int inputDimension;
         private int hiddenUnits = DEFAULT_HIDDEN_UNITS;
 
         private Builder(int inputDimension) {
-            this.inputDimension = inputDimension;
+            super(inputDimension);
         }
 
         /** K >= 1 hidden units. */

@@ -158,7 +158,7 @@ class ConvolutionalNetworkTest {
         assertEquals(10, spec.filterWidth());
         assertEquals(1, ConvolutionalNetwork.builder(3).build().filterWidth());
         assertEquals(spec, spec.toBuilder().build());
-        assertEquals("CNN(D=40, C=10, w=10, sigma=RELU, bias=none, readout=FROZEN, initScale=0.001, lr=0.1, seed=2)",
+        assertEquals("CNN(D=40, C=10, w=10, readout=FROZEN, sigma=RELU, bias=none, initScale=0.001, lr=0.1, seed=2)",
                 spec.toString());
         MultiLayerNetwork net = spec.network();
         assertArrayEquals(spec.initialFilters(), ConvolutionalNetwork.filters(net));
