@@ -4,7 +4,6 @@ import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
-import io.github.dl4jlocalization.listeners.PruningScope;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ final class PruneCommand implements Callable<Integer> {
             description = "Fraction of the kept weights pruned per round, in (0, 1) (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--rewind", paramLabel = "init|STEP", defaultValue = "init",
+    @Option(names = "--rewind", paramLabel = "init|STEP", defaultValue = PruningRun.REWIND_INIT,
             description = "Rewind point after each pruning: init (the initial weights) or the state after STEP "
                     + "updates of the first round (default ${DEFAULT-VALUE}).")
     String rewind;
@@ -73,14 +72,15 @@ final class PruneCommand implements Callable<Integer> {
             Require.atLeast("held-out", heldOut, 2);
         }
         RunConfig config = run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND));
-        PruningRun pruning = new PruningRun(config, rate, rounds, parseScope(scope), parseRewind(rewind), baseline,
+        PruningRun pruning = new PruningRun(config, rate, rounds, PruningRun.parseScope(scope),
+                PruningRun.parseRewind(rewind), baseline,
                 heldOut == null ? config.evalSize() : heldOut);
         System.out.println("prune: " + pruning);
         Map<String, Object> summary = pruning.run(out, r -> System.err.printf(Locale.ROOT,
                 "%s round %d/%d: sparsity %.4f, loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f, "
                         + "mean kurtosis %.4f%n", r.oneShot() ? "one-shot" : "IMP", r.round(),
                 r.oneShot() ? 1 : rounds, r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
-                PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis()));
+                PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis())).summary();
         @SuppressWarnings("unchecked")
         Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
         System.out.printf(Locale.ROOT, "final sparsity %.4f: mean IPR %.4f, max IPR %.4f, accuracy %.3f%n",
@@ -88,29 +88,5 @@ final class PruneCommand implements Callable<Integer> {
                 last.get("finalAccuracy"));
         System.out.println("output: " + out.toAbsolutePath().normalize());
         return 0;
-    }
-
-    /** {@code first-layer}, {@code per-layer} or {@code global} (case ignored). */
-    static PruningScope parseScope(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "first-layer" -> PruningScope.FIRST_LAYER;
-            case "per-layer" -> PruningScope.PER_LAYER;
-            case "global" -> PruningScope.GLOBAL;
-            default -> throw new IllegalArgumentException("scope must be one of first-layer, per-layer, global, got '"
-                    + text + "'");
-        };
-    }
-
-    /** {@code init} (step 0) or a step count >= 0. */
-    static long parseRewind(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("init")) {
-            return 0;
-        }
-        try {
-            return Require.atLeast("rewind", Long.parseLong(t), 0L);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rewind must be init or a step count >= 0, got '" + text + "'", e);
-        }
     }
 }

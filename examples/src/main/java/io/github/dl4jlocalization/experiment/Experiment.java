@@ -13,9 +13,6 @@ import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -207,8 +204,7 @@ public final class Experiment {
     /** The training loop's state: the network, the open output files and the last values seen. */
     private final class Loop {
         private final MultiLayerNetwork net;
-        private final INDArray evalFeatures;
-        private final int[] evalLabels;
+        private final EvaluationBatch evaluation;
         private final long start;
         private final double secondsBefore;
         private final long startedNanos;
@@ -224,9 +220,7 @@ public final class Experiment {
         Loop(MultiLayerNetwork net, LabelledBatch eval, long start, String checkpoint, double secondsBefore,
              long startedNanos) {
             this.net = net;
-            this.evalFeatures = Nd4j.create(eval.features(), new long[] {eval.size(), eval.dimension()},
-                    DataType.DOUBLE);
-            this.evalLabels = eval.labels();
+            this.evaluation = new EvaluationBatch(eval);
             this.start = start;
             this.checkpoint = checkpoint;
             this.secondsBefore = secondsBefore;
@@ -280,16 +274,9 @@ public final class Experiment {
         /** Records the current step: weights (through the listener's sinks) and a metrics row. */
         private void record(ReceptiveFieldListener recorder, BufferedWriter metrics) throws IOException {
             ReceptiveFieldRecord record = recorder.recordNow(net, step, 0);
-            double[] y = net.output(evalFeatures, false).toDoubleVector();
-            double squares = 0;
-            int correct = 0;
-            for (int n = 0; n < y.length; n++) {
-                double r = y[n] - evalLabels[n];
-                squares += r * r;
-                correct += (y[n] > 0.5 ? 1 : 0) == evalLabels[n] ? 1 : 0;
-            }
+            EvaluationBatch.Score score = evaluation.score(net);
             MetricsRow row = new MetricsRow(step, step * config.learningRate(), step == 0 ? Double.NaN : lastLoss,
-                    squares / y.length, (double) correct / y.length, record.meanIpr(), record.maxIpr());
+                    score.loss(), score.accuracy(), record.meanIpr(), record.maxIpr());
             metrics.write(row.toCsv());
             metrics.write('\n');
             metrics.flush();

@@ -2,9 +2,19 @@ package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.listeners.LineFileSink;
 import io.github.dl4jlocalization.listeners.PruningRoundRecord;
+import io.github.dl4jlocalization.util.Require;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -41,6 +51,39 @@ public final class PruningRoundsCsv extends LineFileSink<PruningRoundRecord> {
     /** The largest IPR over units, NaN units ignored (NaN when all are). */
     public static double maxIpr(PruningRoundRecord r) {
         return Arrays.stream(r.ipr()).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    /**
+     * The rows of a file written by this class, each as column name -> value, in file order.
+     *
+     * @throws IllegalArgumentException when the header is not {@value #HEADER} or a row is malformed
+     * @throws UncheckedIOException     when the file cannot be read
+     */
+    public static List<Map<String, Double>> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Require.that(!lines.isEmpty() && lines.get(0).equals(HEADER), "header of " + file,
+                lines.isEmpty() ? "(empty file)" : lines.get(0), HEADER);
+        String[] columns = HEADER.split(",");
+        List<Map<String, Double>> rows = new ArrayList<>(lines.size() - 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            Require.that(f.length == columns.length, "row of " + file, line, columns.length + " numbers");
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (int c = 0; c < columns.length; c++) {
+                try {
+                    row.put(columns[c], Double.parseDouble(f[c]));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("row of " + file + " must hold numbers, got '" + line + "'", e);
+                }
+            }
+            rows.add(Collections.unmodifiableMap(row));
+        }
+        return rows;
     }
 
     @Override

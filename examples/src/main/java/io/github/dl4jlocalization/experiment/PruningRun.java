@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.experiment;
 
+import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
@@ -7,6 +8,8 @@ import io.github.dl4jlocalization.listeners.PruningExperiment;
 import io.github.dl4jlocalization.listeners.PruningRoundRecord;
 import io.github.dl4jlocalization.listeners.PruningScope;
 import io.github.dl4jlocalization.listeners.RecordSink;
+import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.dataset.DataSet;
@@ -58,6 +61,8 @@ public final class PruningRun {
     public static final String IPR_PLOT = "ipr-vs-round.png";
     /** Mean pre-activation excess kurtosis against the round. */
     public static final String KURTOSIS_PLOT = "kurtosis-vs-round.png";
+    /** The rewind point "initial weights", as flags and grid files name it. */
+    public static final String REWIND_INIT = "init";
     /** Prefix of the baseline's per-round plots. */
     public static final String ONE_SHOT_PREFIX = "one-shot-";
 
@@ -95,12 +100,36 @@ public final class PruningRun {
     }
 
     /**
+     * What a pruning run produced.
+     *
+     * @param iterative the records of iterative pruning, rounds 0..R
+     * @param oneShot   the baseline's records (dense, then pruned once), empty without the baseline
+     * @param summary   the summary, as written to {@value #SUMMARY}
+     * @param finalPhase the final IMP phase as a run's summary (see {@link #run})
+     */
+    public record Result(List<PruningRoundRecord> iterative, List<PruningRoundRecord> oneShot,
+                         Map<String, Object> summary, RunSummary finalPhase) {
+        /** Validates and copies the lists. */
+        public Result {
+            iterative = List.copyOf(Require.nonNull("iterative", iterative));
+            oneShot = List.copyOf(Require.nonNull("oneShot", oneShot));
+            Require.nonNull("summary", summary);
+            Require.nonNull("finalPhase", finalPhase);
+        }
+    }
+
+    /**
      * Runs the pruning rounds (and the baseline) and writes the results into {@code out}.
      *
+     * <p>The result's {@link RunSummary} describes the final IMP phase (round R) as if it were a
+     * run: COMPLETED, its steps (over all rounds) out of {@code (R + 1) E}, its held-out loss as
+     * both the final and the evaluation loss, its accuracy, the IPR and signed peak of each unit's
+     * masked weights, the input kurtosis of the held-out set, no checkpoint ({@code model} null:
+     * the masks are not saved) and the two round plots.
+     *
      * @param onRound told of every record as its round finishes (progress)
-     * @return the summary, as written to {@value #SUMMARY}
      */
-    public Map<String, Object> run(Path out, Consumer<PruningRoundRecord> onRound) {
+    public Result run(Path out, Consumer<PruningRoundRecord> onRound) {
         Require.nonNull("out", out);
         Require.nonNull("onRound", onRound);
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
@@ -142,7 +171,7 @@ public final class PruningRun {
         summary.put("rate", rate);
         summary.put("rounds", rounds);
         summary.put("stepsPerRound", config.steps());
-        summary.put("scope", scope.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        summary.put("scope", scopeName(scope));
         summary.put("rewindStep", rewindStep);
         summary.put("heldOut", heldOut);
         summary.put("targetFinalSparsity", 1 - imp.keepFraction(rounds));
@@ -161,7 +190,51 @@ public final class PruningRun {
         summary.put("version", Provenance.version());
         summary.put("backend", Provenance.backend());
         JsonFiles.write(out.resolve(SUMMARY), summary);
-        return summary;
+        return new Result(iterative, oneShot == null ? List.of() : oneShot, summary,
+                summarizeFinalPhase(iterative.get(iterative.size() - 1), model, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** The final IMP phase as a run's summary (see {@link #run}). */
+    private RunSummary summarizeFinalPhase(PruningRoundRecord last, DataModel model, double seconds) {
+        double[][] fields = last.receptiveFields();
+        List<SignedPeak> peaks = new ArrayList<>(fields.length);
+        for (double[] field : fields) {
+            peaks.add(LocalizationMetrics.signedPeak(field));
+        }
+        InputKurtosis kurtosis = InputKurtosis.of(new BatchSampler(model, config.evalSeed()).sample(0, heldOut), model);
+        return new RunSummary(RunSummary.Status.COMPLETED, last.steps(), (long) (rounds + 1) * config.steps(),
+                last.loss(), last.loss(), last.accuracy(), last.steps(), last.ipr().clone(), List.copyOf(peaks),
+                kurtosis, seconds, Provenance.backend(), Provenance.version(), Provenance.peakResidentBytes(), null,
+                List.of(IPR_PLOT, KURTOSIS_PLOT), null);
+    }
+
+    /** {@code first-layer}, {@code per-layer} or {@code global}: a scope as the flags and files name it. */
+    public static String scopeName(PruningScope scope) {
+        return Require.nonNull("scope", scope).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The scope named {@code first-layer}, {@code per-layer} or {@code global} (case ignored). */
+    public static PruningScope parseScope(String text) {
+        String t = Require.nonNull("scope", text).trim().toLowerCase(Locale.ROOT);
+        for (PruningScope scope : PruningScope.values()) {
+            if (scopeName(scope).equals(t)) {
+                return scope;
+            }
+        }
+        throw new IllegalArgumentException("scope must be one of first-layer, per-layer, global, got '" + text + "'");
+    }
+
+    /** The rewind step of {@code init} (0) or of a step count >= 0. */
+    public static long parseRewind(String text) {
+        String t = Require.nonNull("rewind", text).trim().toLowerCase(Locale.ROOT);
+        if (t.equals(REWIND_INIT)) {
+            return 0;
+        }
+        try {
+            return Require.atLeast("rewind", Long.parseLong(t), 0L);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rewind must be init or a step count >= 0, got '" + text + "'", e);
+        }
     }
 
     /** The per-round plot of a protocol: e.g. {@code mask-round-3.png}, {@code one-shot-rf-round-1.png}. */

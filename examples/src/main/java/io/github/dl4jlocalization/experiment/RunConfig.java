@@ -4,6 +4,7 @@ import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.data.RandomStreams;
 import io.github.dl4jlocalization.nn.Bias;
+import io.github.dl4jlocalization.nn.ConvolutionalNetwork;
 import io.github.dl4jlocalization.nn.HiddenActivation;
 import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
@@ -168,6 +169,21 @@ public final class RunConfig implements Serializable {
     public ShallowNetwork network() {
         return ShallowNetwork.builder(data.build().dimension())
                 .hiddenUnits(hidden).activation(activation).bias(bias).readout(readout)
+                .initScale(initScale).learningRate(learningRate).seed(networkSeed())
+                .build();
+    }
+
+    /**
+     * The convolutional counterpart of {@link #network()} on the same inputs: C filters of width
+     * w, with this config's activation, bias, readout, initial-weight scale, learning rate and
+     * network seed ({@code hidden} does not apply).
+     *
+     * @param channels    C >= 1
+     * @param filterWidth w in [1, D]
+     */
+    public ConvolutionalNetwork convolutionalNetwork(int channels, int filterWidth) {
+        return ConvolutionalNetwork.builder(data.build().dimension())
+                .channels(channels).filterWidth(filterWidth).activation(activation).bias(bias).readout(readout)
                 .initScale(initScale).learningRate(learningRate).seed(networkSeed())
                 .build();
     }

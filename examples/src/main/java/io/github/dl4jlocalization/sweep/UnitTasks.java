@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /** Reads the {@code task} entry of a grid file into a {@link UnitTask}. */
 public final class UnitTasks {
     /** The kinds a grid file may name. */
-    public static final List<String> KINDS = List.of(TrainTask.KIND, TheoryTask.KIND);
+    public static final List<String> KINDS = List.of(TrainTask.KIND, TheoryTask.KIND, PruneTask.KIND,
+            ConvolutionalTask.KIND);
 
     private UnitTasks() {
     }
@@ -31,6 +32,8 @@ public final class UnitTasks {
                 yield TrainTask.INSTANCE;
             }
             case TheoryTask.KIND -> TheoryTask.fromSettings(map);
+            case PruneTask.KIND -> PruneTask.fromSettings(map);
+            case ConvolutionalTask.KIND -> ConvolutionalTask.fromSettings(map);
             default -> throw new IllegalArgumentException("task.kind must be one of " + String.join(", ", KINDS)
                     + ", got '" + kind + "'");
         };
