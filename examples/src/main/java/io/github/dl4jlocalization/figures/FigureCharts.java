@@ -26,7 +26,8 @@ public final class FigureCharts {
     /**
      * Adds {@code name}'s points {@code (x_i, mean_i)} with error bars {@code +- std_i} to a chart
      * of {@link Plots#lineChart}, as markers without lines; points with a NaN coordinate are left
-     * out (a point all of whose units diverged). Does nothing when no point is left.
+     * out (a point all of whose units diverged). Error bars take their series' colour. Does nothing
+     * when no point is left.
      */
     public static void errorBars(XYChart chart, String name, Color colour, double[] x, double[] mean, double[] std) {
         Require.that(x.length == mean.length && x.length == std.length, "points",
@@ -46,6 +47,7 @@ public final class FigureCharts {
                 kept[2][j++] = Double.isNaN(std[i]) ? 0 : std[i];
             }
         }
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
         XYSeries series = chart.addSeries(name, kept[0], kept[1], kept[2]);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(SeriesMarkers.CIRCLE);
