@@ -172,7 +172,7 @@ public final class Sweep {
     }
 
     /** One CSV line; fields with a comma, quote or line break are quoted (RFC 4180). */
-    static String csvLine(List<String> fields) {
+    public static String csvLine(List<String> fields) {
         StringBuilder s = new StringBuilder();
         for (String f : fields) {
             if (s.length() > 0) {

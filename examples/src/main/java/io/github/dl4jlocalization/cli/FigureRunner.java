@@ -1,0 +1,66 @@
+package io.github.dl4jlocalization.cli;
+
+import io.github.dl4jlocalization.figures.Figure;
+import io.github.dl4jlocalization.util.Require;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What every {@code figure} subcommand does once its {@link Figure} is built: run it and report. */
+final class FigureRunner {
+
+    private FigureRunner() {
+    }
+
+    /**
+     * Runs {@code figure} into {@code options}' output directory on its engine, then prints each
+     * measured entry on a line of standard output, the wall time and the directory.
+     *
+     * @return the exit status 0
+     */
+    static int run(Figure figure, FigureOptions options) {
+        System.out.println("figure " + figure.name() + " -> " + options.out.toAbsolutePath().normalize());
+        Map<String, Object> summary = figure.run(options.sweeps(), options.out);
+        Object measured = summary.get("measured");
+        if (measured instanceof Map<?, ?> m) {
+            m.forEach((key, value) -> System.out.println(key + ": " + value));
+        }
+        System.out.printf(Locale.ROOT, "wall time %.1f s; output: %s%n", summary.get("wallSeconds"),
+                options.out.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    /**
+     * Rejects a run flag the figure sets itself (its axes, its seeds).
+     *
+     * @param flag  the flag, e.g. {@code --model}
+     * @param value its value, null when not given
+     * @param why   what the figure does instead, e.g. "the figure trains nlgp and kur"
+     */
+    static void requireUnset(String flag, Object value, String why) {
+        Require.that(value == null, flag, value, "left out (" + why + ")");
+    }
+
+    /**
+     * The constant of {@code type} that {@code text} names, written in lower case with hyphens
+     * for underscores (e.g. {@code second-to-last}), case ignored.
+     *
+     * @throws IllegalArgumentException naming the flag, the text and the accepted names
+     */
+    static <E extends Enum<E>> E choice(String flag, Class<E> type, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (name(e).equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(flag + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(FigureRunner::name).collect(Collectors.joining(", ")) + ", got '" + text + "'");
+    }
+
+    /** A constant's flag spelling: lower case, hyphens for underscores. */
+    static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

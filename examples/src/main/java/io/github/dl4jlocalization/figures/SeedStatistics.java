@@ -1,0 +1,48 @@
+package io.github.dl4jlocalization.figures;
+
+import io.github.dl4jlocalization.util.Require;
+
+/**
+ * Mean and spread of one measure over the seeds of a figure point, NaN values (units without a
+ * number, e.g. diverged runs) left out as the reference's {@code np.nanmean}/{@code np.nanstd} do:
+ * <pre>
+ * mean = (1/n) sum_i v_i
+ * std  = sqrt( (1/n) sum_i (v_i - mean)^2 )      (population standard deviation, ddof = 0, as numpy's default)
+ * </pre>
+ * over the n finite values; both NaN when n = 0 (std 0 when n = 1).
+ *
+ * @param count the number n of values used
+ * @param mean  their mean
+ * @param std   their population standard deviation
+ */
+public record SeedStatistics(int count, double mean, double std) {
+
+    /** Validates the count. */
+    public SeedStatistics {
+        Require.atLeast("count", count, 0);
+    }
+
+    /** The statistics of the non-NaN entries of {@code values}. */
+    public static SeedStatistics of(double[] values) {
+        Require.nonNull("values", values);
+        int n = 0;
+        double sum = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+                sum += v;
+            }
+        }
+        if (n == 0) {
+            return new SeedStatistics(0, Double.NaN, Double.NaN);
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        return new SeedStatistics(n, mean, Math.sqrt(squares / n));
+    }
+}
