@@ -65,11 +65,8 @@ final class FcnCnnFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long started = System.nanoTime();
         FcnCnnFigure figure = new FcnCnnFigure(run.configure(DEFAULTS), new ConvolutionalTask(channels, filterWidth),
                 iprThreshold, seeds, baselineSeed, pairs);
-        System.out.println("figure fcn-vs-cnn: " + figure);
-        FigureVerdicts.print(figure.run(options.out, options.sweeps(), started), options.out);
-        return 0;
+        return FigureRunner.run(figure, options);
     }
 }

@@ -25,11 +25,22 @@ final class FigureRunner {
         Map<String, Object> summary = figure.run(options.sweeps(), options.out);
         Object measured = summary.get("measured");
         if (measured instanceof Map<?, ?> m) {
-            m.forEach((key, value) -> System.out.println(key + ": " + value));
+            printEntries("", m);
         }
         System.out.printf(Locale.ROOT, "wall time %.1f s; output: %s%n", summary.get("wallSeconds"),
                 options.out.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** One line {@code key: value} per entry; a map's entries one per line as {@code key.inner: value}. */
+    private static void printEntries(String prefix, Map<?, ?> map) {
+        map.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> inner) {
+                printEntries(prefix + key + ".", inner);
+            } else {
+                System.out.println(prefix + key + ": " + value);
+            }
+        });
     }
 
     /**

@@ -69,13 +69,9 @@ final class ImpFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long started = System.nanoTime();
         PruneTask task = new PruneTask(rate, rounds, PruningRun.parseScope(scope), PruningRun.parseRewind(rewind),
                 true, heldOut);
         ImpFigure figure = new ImpFigure(run.configure(DEFAULTS), task, seeds);
-        System.out.println("figure imp: " + figure);
-        Map<String, Object> summary = figure.run(options.out, options.sweeps(), started);
-        FigureVerdicts.print(summary, options.out);
-        return 0;
+        return FigureRunner.run(figure, options);
     }
 }

@@ -52,7 +52,7 @@ import java.util.stream.IntStream;
  *       baseline's 95th percentile).</li>
  * </ul>
  */
-public final class FcnCnnFigure {
+public final class FcnCnnFigure implements Figure {
     /** The figure's name. */
     public static final String NAME = "fcn-vs-cnn";
     /** One row per localized field. */
@@ -104,13 +104,32 @@ public final class FcnCnnFigure {
                double baseline) {
     }
 
-    /**
-     * Runs both sweeps and writes the figure into {@code out}.
-     *
-     * @param startedNanos when the figure command started ({@link System#nanoTime()})
-     * @return the summary written
-     */
-    public Map<String, Object> run(Path out, FigureSweeps sweeps, long startedNanos) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("config", config.toMap());
+        settings.put("cnn", cnn.settings());
+        settings.put("filterWidth", cnn.width(config));
+        settings.put("iprThreshold", iprThreshold);
+        settings.put("seeds", seeds);
+        settings.put("baselineSeed", baselineSeed);
+        settings.put("baseline", "i.i.d. N(0,1) filters, same count and width, one bank per field");
+        return settings;
+    }
+
+    /** Runs both sweeps and writes the figure's CSV and PNGs into {@code out}. */
+    @Override
+    public Map<String, Object> produce(FigureSweeps sweeps, Path out) {
         Map<String, Object> fcnGrid = new LinkedHashMap<>();
         fcnGrid.put("base", config.toMap());
         fcnGrid.put("seeds", seeds);
@@ -155,14 +174,6 @@ public final class FcnCnnFigure {
             pairs(rows, out.resolve(PAIRS));
             files.addAll(List.of(HISTOGRAM, PAIRS));
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("config", config.toMap());
-        settings.put("cnn", cnn.settings());
-        settings.put("filterWidth", width);
-        settings.put("iprThreshold", iprThreshold);
-        settings.put("seeds", seeds);
-        settings.put("baselineSeed", baselineSeed);
-        settings.put("baseline", "i.i.d. N(0,1) filters, same count and width, one bank per field");
         Map<String, Object> measured = new LinkedHashMap<>();
         measured.put("fcnFields", fields);
         measured.put("localizedFields", rows.size());
@@ -188,7 +199,7 @@ public final class FcnCnnFigure {
                     medianReal, medianNull, p95, above, real.length));
         }
         measured.put("verdicts", verdicts);
-        return FigureSummary.write(out, NAME, CLAIM, settings, measured, (System.nanoTime() - startedNanos) * 1e-9);
+        return measured;
     }
 
     private static Map<Object, FigureSweeps.Finished> bySeed(List<FigureSweeps.Finished> runs) {

@@ -43,11 +43,11 @@ import java.util.function.Function;
  *   <li>{@value FigureSummary#FILE}: the measured numbers and the verdicts.</li>
  * </ul>
  * Verdicts compare means over seeds with a two-standard-error margin of their difference
- * ({@link SeedStats#exceeds}); with few seeds this is a weak test, and the summary says so.
+ * ({@link SeedStatistics#exceeds}); with few seeds this is a weak test, and the summary says so.
  * "Non-Gaussianity" is the magnitude |kappa| of the mean pre-activation excess kurtosis (NLGP at
  * a large gain has negative excess kurtosis).
  */
-public final class ImpFigure {
+public final class ImpFigure implements Figure {
     /** The figure's name. */
     public static final String NAME = "imp";
     /** Per-round statistics. */
@@ -95,13 +95,29 @@ public final class ImpFigure {
         return grid;
     }
 
-    /**
-     * Runs the sweep and writes the figure into {@code out}.
-     *
-     * @param startedNanos when the figure command started ({@link System#nanoTime()}), for the wall time
-     * @return the summary written
-     */
-    public Map<String, Object> run(Path out, FigureSweeps sweeps, long startedNanos) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("config", config.toMap());
+        settings.put("pruning", task.settings());
+        settings.put("models", MODELS);
+        settings.put("seeds", seeds);
+        return settings;
+    }
+
+    /** Runs the sweep and writes the figure's CSV and PNGs into {@code out}. */
+    @Override
+    public Map<String, Object> produce(FigureSweeps sweeps, Path out) {
         List<FigureSweeps.Finished> units = sweeps.run(NAME, grid());
         Map<String, List<Round>> curves = new LinkedHashMap<>();
         for (Map.Entry<Map<String, Object>, List<FigureSweeps.Finished>> point : FigureSweeps.byPoint(units).entrySet()) {
@@ -117,18 +133,12 @@ public final class ImpFigure {
         }
         writeCsv(out.resolve(CSV), curves);
         plot(curves, out.resolve(PLOT));
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("config", config.toMap());
-        settings.put("pruning", task.settings());
-        settings.put("models", MODELS);
-        settings.put("seeds", seeds);
-        return FigureSummary.write(out, NAME, CLAIM, settings, measured(curves, units.size()),
-                (System.nanoTime() - startedNanos) * 1e-9);
+        return measured(curves, units.size());
     }
 
     /** One round of one protocol on one model: the statistics over seeds of each column. */
-    record Round(String model, String protocol, int round, Map<String, SeedStats> stats) {
-        SeedStats get(String column) {
+    record Round(String model, String protocol, int round, Map<String, SeedStatistics> stats) {
+        SeedStatistics get(String column) {
             return stats.get(column);
         }
     }
@@ -146,9 +156,9 @@ public final class ImpFigure {
         List<Round> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             final int row = i;
-            Map<String, SeedStats> stats = new LinkedHashMap<>();
+            Map<String, SeedStatistics> stats = new LinkedHashMap<>();
             for (String column : COLUMNS) {
-                stats.put(column, SeedStats.of(perSeed.stream().mapToDouble(s -> {
+                stats.put(column, SeedStatistics.of(perSeed.stream().mapToDouble(s -> {
                     Require.that(s.size() == rows, file + " rows", s.size(), rows + " in every seed");
                     return s.get(row).get(column);
                 }).toArray()));
@@ -167,9 +177,9 @@ public final class ImpFigure {
             for (List<Round> curve : curves.values()) {
                 for (Round r : curve) {
                     StringBuilder line = new StringBuilder(r.model() + "," + r.protocol() + "," + r.round() + ","
-                            + r.get("sparsity").n() + "," + r.get("sparsity").mean());
+                            + r.get("sparsity").count() + "," + r.get("sparsity").mean());
                     for (String column : COLUMNS.subList(1, COLUMNS.size())) {
-                        line.append(',').append(r.get(column).mean()).append(',').append(r.get(column).std());
+                        line.append(',').append(r.get(column).mean()).append(',').append(r.get(column).sampleStd());
                     }
                     w.write(line.toString());
                     w.write('\n');
@@ -198,13 +208,13 @@ public final class ImpFigure {
                 continue;
             }
             XYSeries line = chart.addSeries(model + " IMP", xs(imp), ys(imp, r -> r.get(column).mean()),
-                    ys(imp, r -> zeroIfNaN(r.get(column).std())));
+                    ys(imp, r -> zeroIfNaN(r.get(column).sampleStd())));
             line.setLineColor(colour);
             line.setMarker(SeriesMarkers.CIRCLE);
             line.setMarkerColor(colour);
             List<Round> pruned = oneShot.subList(1, oneShot.size());
             XYSeries point = chart.addSeries(model + " one-shot", xs(pruned),
-                    ys(pruned, r -> r.get(column).mean()), ys(pruned, r -> zeroIfNaN(r.get(column).std())));
+                    ys(pruned, r -> r.get(column).mean()), ys(pruned, r -> zeroIfNaN(r.get(column).sampleStd())));
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.DIAMOND);
             point.setMarkerColor(colour);
@@ -263,14 +273,14 @@ public final class ImpFigure {
     }
 
     private Map<String, Object> verdicts(List<Round> nlgp, List<Round> clone, List<Round> nlgpOneShot) {
-        SeedStats nlgpIpr = nlgp.get(nlgp.size() - 1).get("meanIpr");
-        SeedStats cloneIpr = clone.get(clone.size() - 1).get("meanIpr");
-        SeedStats cloneDense = clone.get(0).get("meanIpr");
-        SeedStats shotIpr = nlgpOneShot.get(nlgpOneShot.size() - 1).get("meanIpr");
-        SeedStats k0 = abs(nlgp.get(0).get("meanPreactivationExcessKurtosis"));
-        SeedStats kR = abs(nlgp.get(nlgp.size() - 1).get("meanPreactivationExcessKurtosis"));
+        SeedStatistics nlgpIpr = nlgp.get(nlgp.size() - 1).get("meanIpr");
+        SeedStatistics cloneIpr = clone.get(clone.size() - 1).get("meanIpr");
+        SeedStatistics cloneDense = clone.get(0).get("meanIpr");
+        SeedStatistics shotIpr = nlgpOneShot.get(nlgpOneShot.size() - 1).get("meanIpr");
+        SeedStatistics k0 = abs(nlgp.get(0).get("meanPreactivationExcessKurtosis"));
+        SeedStatistics kR = abs(nlgp.get(nlgp.size() - 1).get("meanPreactivationExcessKurtosis"));
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("margin", "differences of means over " + nlgpIpr.n() + " seeds against " + Z + " standard errors "
+        v.put("margin", "differences of means over " + nlgpIpr.count() + " seeds against " + Z + " standard errors "
                 + "(a weak test with few seeds)");
         v.put("nonGaussianInputsNeeded", String.format(Locale.ROOT, "%s: final IMP mean IPR NLGP %.4f vs clone %.4f "
                         + "(clone dense %.4f)", nlgpIpr.exceeds(cloneIpr, Z)
@@ -299,15 +309,15 @@ public final class ImpFigure {
         return n;
     }
 
-    private static SeedStats abs(SeedStats s) {
-        return new SeedStats(s.n(), Math.abs(s.mean()), s.std());
+    private static SeedStatistics abs(SeedStatistics s) {
+        return new SeedStatistics(s.count(), Math.abs(s.mean()), s.std());
     }
 
-    private static Map<String, Object> stat(SeedStats s) {
+    private static Map<String, Object> stat(SeedStatistics s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", s.mean());
-        m.put("std", s.std());
-        m.put("seeds", s.n());
+        m.put("std", s.sampleStd());
+        m.put("seeds", s.count());
         return m;
     }
 

@@ -9,7 +9,9 @@ import io.github.dl4jlocalization.util.Require;
  * mean = (1/n) sum_i v_i
  * std  = sqrt( (1/n) sum_i (v_i - mean)^2 )      (population standard deviation, ddof = 0, as numpy's default)
  * </pre>
- * over the n finite values; both NaN when n = 0 (std 0 when n = 1).
+ * over the n finite values; both NaN when n = 0 (std 0 when n = 1). For tests between points
+ * also the sample standard deviation {@code s = std sqrt(n/(n-1))} (ddof = 1), the standard
+ * error of the mean {@code s / sqrt(n)} and {@link #exceeds}.
  *
  * @param count the number n of values used
  * @param mean  their mean
@@ -44,5 +46,23 @@ public record SeedStatistics(int count, double mean, double std) {
             }
         }
         return new SeedStatistics(n, mean, Math.sqrt(squares / n));
+    }
+
+    /** The sample standard deviation {@code std * sqrt(n/(n-1))} (ddof = 1); NaN when n < 2. */
+    public double sampleStd() {
+        return count < 2 ? Double.NaN : std * Math.sqrt(count / (count - 1.0));
+    }
+
+    /** The standard error of the mean, {@code sampleStd / sqrt(n)}; NaN when n < 2. */
+    public double standardError() {
+        return sampleStd() / Math.sqrt(count);
+    }
+
+    /**
+     * Whether {@code this.mean - other.mean} exceeds {@code z} standard errors of the difference
+     * {@code sqrt(se_a^2 + se_b^2)} (false when either has fewer than 2 values).
+     */
+    public boolean exceeds(SeedStatistics other, double z) {
+        return mean - other.mean > z * Math.hypot(standardError(), other.standardError());
     }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.figures;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedStatisticsTest {
@@ -21,5 +22,19 @@ class SeedStatisticsTest {
         SeedStatistics none = SeedStatistics.of(new double[] {Double.NaN});
         assertEquals(0, none.count());
         assertTrue(Double.isNaN(none.mean()) && Double.isNaN(none.std()));
+    }
+
+    @Test
+    void sampleStdStandardErrorAndTheTestBetweenPoints() {
+        SeedStatistics a = SeedStatistics.of(new double[] {1, 2, 3});   // mean 2, sample std 1, se 1/sqrt(3)
+        assertEquals(1, a.sampleStd(), 1e-15);
+        assertEquals(1 / Math.sqrt(3), a.standardError(), 1e-15);
+        assertTrue(Double.isNaN(SeedStatistics.of(new double[] {4}).sampleStd()));
+        SeedStatistics b = SeedStatistics.of(new double[] {0, 0, 0});   // se 0
+        // difference 2 against z * sqrt(1/3): exceeds at z = 3 (1.73), not at z = 4 (2.31)
+        assertTrue(a.exceeds(b, 3));
+        assertFalse(a.exceeds(b, 4));
+        assertFalse(b.exceeds(a, 0));
+        assertFalse(SeedStatistics.of(new double[] {5}).exceeds(b, 0), "one seed: no standard error, never exceeds");
     }
 }
