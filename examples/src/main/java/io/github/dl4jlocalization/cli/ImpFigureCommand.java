@@ -1,10 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.ImpFigure;
-import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
-import io.github.dl4jlocalization.sweep.PruneTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,26 +39,8 @@ final class ImpFigureCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + IterativeMagnitudePruning.DEFAULT_ROUNDS,
-            description = "Pruning rounds R >= 1 (default ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--rate", paramLabel = "p", defaultValue = "" + IterativeMagnitudePruning.DEFAULT_RATE,
-            description = "Fraction of the kept weights pruned per round, in (0, 1) (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--rewind", paramLabel = "init|STEP", defaultValue = PruningRun.REWIND_INIT,
-            description = "Rewind point: init or the state after STEP updates of the first round "
-                    + "(default ${DEFAULT-VALUE}).")
-    String rewind;
-
-    @Option(names = "--scope", paramLabel = "first-layer|per-layer|global", defaultValue = "first-layer",
-            description = "Weights pruned (default ${DEFAULT-VALUE}).")
-    String scope;
-
-    @Option(names = "--held-out", paramLabel = "N",
-            description = "Held-out samples of the per-round measures (default: --eval-size, 1000).")
-    Integer heldOut;
+    @Mixin
+    PruningOptions pruning;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
             description = "Seeds 0..N-1 per model (default ${DEFAULT-VALUE}).")
@@ -69,9 +48,7 @@ final class ImpFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PruneTask task = new PruneTask(rate, rounds, PruningRun.parseScope(scope), PruningRun.parseRewind(rewind),
-                true, heldOut);
-        ImpFigure figure = new ImpFigure(run.configure(DEFAULTS), task, seeds);
+        ImpFigure figure = new ImpFigure(run.configure(DEFAULTS), pruning.task(true), seeds);
         return FigureRunner.run(figure, options);
     }
 }

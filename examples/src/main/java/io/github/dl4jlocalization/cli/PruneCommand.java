@@ -2,9 +2,7 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
-import io.github.dl4jlocalization.experiment.RunConfig;
-import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
-import io.github.dl4jlocalization.util.Require;
+import io.github.dl4jlocalization.sweep.PruneTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,50 +34,26 @@ final class PruneCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + IterativeMagnitudePruning.DEFAULT_ROUNDS,
-            description = "Pruning rounds R >= 1 (default ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--rate", paramLabel = "p", defaultValue = "" + IterativeMagnitudePruning.DEFAULT_RATE,
-            description = "Fraction of the kept weights pruned per round, in (0, 1) (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--rewind", paramLabel = "init|STEP", defaultValue = PruningRun.REWIND_INIT,
-            description = "Rewind point after each pruning: init (the initial weights) or the state after STEP "
-                    + "updates of the first round (default ${DEFAULT-VALUE}).")
-    String rewind;
-
-    @Option(names = "--scope", paramLabel = "first-layer|per-layer|global", defaultValue = "first-layer",
-            description = "Weights pruned: the first layer, every layer by the same fraction, or all ranked "
-                    + "together (default ${DEFAULT-VALUE}).")
-    String scope;
+    @Mixin
+    PruningOptions pruning;
 
     @Option(names = "--baseline",
             description = "Also run the one-shot baseline (same initial weights and data, pruned once to the final "
                     + "sparsity) into one-shot.csv.")
     boolean baseline;
 
-    @Option(names = "--held-out", paramLabel = "N",
-            description = "Held-out samples from the run's evaluation stream (default: --eval-size, 1000).")
-    Integer heldOut;
-
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
 
     @Override
     public Integer call() {
-        if (heldOut != null) {
-            Require.atLeast("held-out", heldOut, 2);
-        }
-        RunConfig config = run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND));
-        PruningRun pruning = new PruningRun(config, rate, rounds, PruningRun.parseScope(scope),
-                PruningRun.parseRewind(rewind), baseline,
-                heldOut == null ? config.evalSize() : heldOut);
-        System.out.println("prune: " + pruning);
-        Map<String, Object> summary = pruning.run(out, r -> System.err.printf(Locale.ROOT,
+        PruneTask task = pruning.task(baseline);
+        PruningRun pruningRun = task.pruningRun(run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND)));
+        System.out.println("prune: " + pruningRun);
+        Map<String, Object> summary = pruningRun.run(out, r -> System.err.printf(Locale.ROOT,
                 "%s round %d/%d: sparsity %.4f, loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f, "
                         + "mean kurtosis %.4f%n", r.oneShot() ? "one-shot" : "IMP", r.round(),
-                r.oneShot() ? 1 : rounds, r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
+                r.oneShot() ? 1 : task.rounds(), r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
                 PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis())).summary();
         @SuppressWarnings("unchecked")
         Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
