@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Reproduce a figure of the papers: each runs its trainings as a resumable sweep and writes",
             "CSV, summary.json (claim vs measured, wall time) and PNGs into --out DIR."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {IsingPeaksCommand.class, EllipticalCommand.class, CommandLine.HelpCommand.class})
 final class FigureCommand implements Callable<Integer> {
 
     @CommandLine.Spec
