@@ -96,6 +96,9 @@ final class EllipticalCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming an unknown or repeated law
      */
     Map<String, RunConfig> configs(RunConfig base) {
+        Require.positive("t-lr", tLearningRate);
+        Require.atLeast("t-steps", tSteps, 1);
+        Require.atLeast("t-batch", tBatch, 1);
         Map<String, RunConfig> configs = new LinkedHashMap<>();
         for (String name : radials) {
             String law = name.trim().toLowerCase(Locale.ROOT);

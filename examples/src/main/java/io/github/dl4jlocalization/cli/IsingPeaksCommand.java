@@ -28,9 +28,10 @@ import java.util.concurrent.Callable;
  * in 5.1-5.2, and what science.md 6.2 recommends for this count (binary amplifier, empirical
  * covariances); no script of the reference produces the count, while its Fig. 3 notebook drew a
  * single integrated field with the cubic-truncated amplifier at twice the amplifier weight
- * (variant 3), selectable with {@code --variant fig3}. Ising has no closed-form class covariances,
- * so {@code --covariance auto} uses empirical ones, as the reference did (100,000 samples per
- * class).
+ * (variant 3), selectable with {@code --variant fig3}. Class covariances: empirical by default,
+ * estimated from 100,000 samples per class as the reference did ({@code np.cov}, science.md 2.4),
+ * so that they describe the Metropolis samples SGD actually sees; {@code --covariance exact} takes
+ * the equilibrium ring correlations {@code (t^d + t^(L-d)) / (1 + t^L)} instead.
  */
 @Command(name = "ising-peaks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Integrated vs simulated receptive field on the Ising task (science.md 6.2): per seed, SGD and "
@@ -64,9 +65,9 @@ final class IsingPeaksCommand implements Callable<Integer> {
                     + "the cubic amplifier) (default ${DEFAULT-VALUE}).")
     String variant;
 
-    @Option(names = "--covariance", paramLabel = "auto|exact|empirical", defaultValue = "auto",
-            description = "Class covariances: auto (exact where the model has closed forms, else empirical; Ising: "
-                    + "empirical) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--covariance", paramLabel = "empirical|exact|auto", defaultValue = "empirical",
+            description = "Class covariances: empirical (estimated, as the reference), exact (closed form: Ising's "
+                    + "equilibrium ring correlations) or auto (exact where available) (default ${DEFAULT-VALUE}).")
     String covariance;
 
     @Option(names = "--empirical-samples", paramLabel = "N", defaultValue = "100000",
