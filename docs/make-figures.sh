@@ -14,6 +14,6 @@ mkdir -p docs/figures
 cp runs/figures/ising-peaks/peaks-overlay.png docs/figures/ising-peaks.png
 
 # --- elliptical ---
-./localization figure elliptical --batch 5000 --t-batch 5000 --seeds 2 --workers "$WORKERS" \
+./localization figure elliptical --batch 2000 --t-batch 2000 --seeds 2 --workers "$WORKERS" \
   --out runs/figures/elliptical
 cp runs/figures/elliptical/elliptical-fields.png docs/figures/elliptical.png

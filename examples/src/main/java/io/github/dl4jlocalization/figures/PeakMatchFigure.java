@@ -135,8 +135,8 @@ public final class PeakMatchFigure {
         double[][] fields = finalFields(unitDir);
         double[] x = IntStream.range(0, fields[0].length).asDoubleStream().toArray();
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(String.format(Locale.ROOT, "seed %d: SGD %s, theory %s%s", c.seed(), c.sgd(), c.theory(),
-                        c.match() ? "" : " (differ)"))
+                .title(String.format(Locale.ROOT, "seed %d: SGD %s %s theory %s", c.seed(), c.sgd(),
+                        c.match() ? "=" : "!=", c.theory()))
                 .xAxisTitle("input position i").yAxisTitle("w_i").build();
         Plots.style(chart);
         chart.getStyler().setLegendVisible(legend);
