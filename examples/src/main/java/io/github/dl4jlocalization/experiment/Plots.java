@@ -14,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -112,6 +113,8 @@ public final class Plots {
             XYSeries series = chart.addSeries("step " + snapshots.get(s).step(), positions,
                     snapshots.get(s).fields()[unit]);
             series.setMarker(SeriesMarkers.NONE);
+            // XChart's default style cycles to dashed strokes after a few series: every record is solid
+            series.setLineStyle(SeriesLines.SOLID);
             series.setLineColor(new Color(grey, grey, grey, 0.5f));
             series.setLineWidth(1.2f);
         }
