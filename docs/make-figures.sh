@@ -1,35 +1,48 @@
 #!/usr/bin/env bash
-# Runs every figure of the README with its reduced settings (a few minutes each on 2 cores) into
-# runs/figures/<name> and copies the PNGs shown in the README into docs/figures/. Run from anywhere;
-# re-running resumes the figures' sweeps (delete runs/figures/<name> to start over).
+# Runs every figure of the README with its reduced settings (see docs/results/<figure>.md for what
+# each reduces and why; about half an hour in all on a 2-core machine) into runs/figures/<figure>,
+# and copies the PNGs shown in the README into docs/figures/. Re-running resumes: finished sweep
+# units are skipped (delete runs/figures/<figure> to start that figure over).
+# Usage: docs/make-figures.sh [WORKERS]   (default 2)
 # One block per figure, delimited by a comment line "# --- <figure-name> ---".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+WORKERS="${1:-2}"
 mkdir -p docs/figures
 
 # --- ipr-kurtosis ---
-./localization figure ipr-kurtosis --out runs/figures/ipr-kurtosis --workers 2 \
+./localization figure ipr-kurtosis --out runs/figures/ipr-kurtosis --workers "$WORKERS" \
   --seeds 3 --batch 1000 --steps 1000 --record-every 100
 cp runs/figures/ipr-kurtosis/ipr-kurtosis.png docs/figures/ipr-kurtosis.png
 
+# --- ising-peaks ---
+./localization figure ising-peaks --batch 100 --workers "$WORKERS" --out runs/figures/ising-peaks
+cp runs/figures/ising-peaks/peaks-overlay.png docs/figures/ising-peaks.png
+
+# --- elliptical ---
+./localization figure elliptical --batch 2000 --t-batch 2000 --seeds 2 --workers "$WORKERS" \
+  --out runs/figures/elliptical
+cp runs/figures/elliptical/elliptical-fields.png docs/figures/elliptical.png
+
 # --- gaussian-clone ---
-./localization figure gaussian-clone --out runs/figures/gaussian-clone --workers 2 \
+./localization figure gaussian-clone --out runs/figures/gaussian-clone --workers "$WORKERS" \
   --gains 0.1,1,3,10,100 --seeds 3 --batch 1000 --steps 1000 --record-every 100
 cp runs/figures/gaussian-clone/gaussian-clone.png docs/figures/gaussian-clone.png
 cp runs/figures/gaussian-clone/gaussian-clone-rfs.png docs/figures/gaussian-clone-rfs.png
 
 # --- many-neurons ---
-./localization figure many-neurons --out runs/figures/many-neurons --workers 2
+./localization figure many-neurons --out runs/figures/many-neurons --workers "$WORKERS"
 cp runs/figures/many-neurons/scm-kur10.png docs/figures/many-neurons.png
 cp runs/figures/many-neurons/scm-kur4.png docs/figures/many-neurons-kur4.png
 
 # --- imp ---
-./localization figure imp --seeds 3 --steps 400 --rounds 6 --rate 0.3 --workers 2 --out runs/figures/imp
+./localization figure imp --seeds 3 --steps 400 --rounds 6 --rate 0.3 --workers "$WORKERS" \
+  --out runs/figures/imp
 cp runs/figures/imp/imp.png docs/figures/imp.png
 cp runs/figures/imp/final-rf-nlgp.png docs/figures/imp-final-rf-nlgp.png
 
 # --- fcn-vs-cnn ---
-./localization figure fcn-vs-cnn --seeds 2 --steps 1500 --workers 2 --out runs/figures/fcn-vs-cnn
+./localization figure fcn-vs-cnn --seeds 2 --steps 1500 --workers "$WORKERS" --out runs/figures/fcn-vs-cnn
 cp runs/figures/fcn-vs-cnn/match-scores.png docs/figures/fcn-vs-cnn.png
 cp runs/figures/fcn-vs-cnn/matched-pairs.png docs/figures/fcn-vs-cnn-pairs.png

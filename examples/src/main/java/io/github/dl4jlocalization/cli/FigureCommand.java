@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Reproduce a figure of the papers: each runs its trainings as a resumable sweep and writes",
             "CSV, summary.json (claim vs measured, wall time) and PNGs into --out DIR."},
-        subcommands = {CommandLine.HelpCommand.class, IprKurtosisCommand.class, GaussianCloneCommand.class,
-            ManyNeuronsCommand.class, ImpFigureCommand.class, FcnCnnFigureCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, IprKurtosisCommand.class, IsingPeaksCommand.class,
+            EllipticalCommand.class, GaussianCloneCommand.class, ManyNeuronsCommand.class, ImpFigureCommand.class,
+            FcnCnnFigureCommand.class})
 final class FigureCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -89,9 +90,7 @@ public final class Plots {
             charts.add(evolutionPanel(snapshots, unit, String.format(Locale.ROOT, "unit %d (IPR %.3f)", unit,
                     LocalizationMetrics.ipr(last[unit]))));
         }
-        int columns = Math.min(PANEL_COLUMNS, panels);
-        int rows = (panels + columns - 1) / columns;
-        saveGrid(charts, rows, columns, png);
+        savePanels(charts, PANEL_COLUMNS, png);
     }
 
     /**
@@ -114,6 +113,8 @@ public final class Plots {
             XYSeries series = chart.addSeries("step " + snapshots.get(s).step(), positions,
                     snapshots.get(s).fields()[unit]);
             series.setMarker(SeriesMarkers.NONE);
+            // XChart's default style cycles to dashed strokes after a few series: every record is solid
+            series.setLineStyle(SeriesLines.SOLID);
             series.setLineColor(new Color(grey, grey, grey, 0.5f));
             series.setLineWidth(1.2f);
         }
@@ -293,11 +294,16 @@ public final class Plots {
         style(chart);
         chart.getStyler().setLegendVisible(false);
         line(chart.addSeries(name, IntStream.range(0, w.length).asDoubleStream().toArray(), w), colour, null);
-        XYSeries marker = chart.addSeries("peak", new double[] {peak.index()}, new double[] {w[peak.index()]});
+        marker(chart, "peak", peak.index(), w[peak.index()], new Color(0x2166AC));
+        return chart;
+    }
+
+    /** Adds the point (x, y) to {@code chart} as a circle marker of {@code colour}, named {@code name}. */
+    public static void marker(XYChart chart, String name, double x, double y, Color colour) {
+        XYSeries marker = chart.addSeries(name, new double[] {x}, new double[] {y});
         marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         marker.setMarker(SeriesMarkers.CIRCLE);
-        marker.setMarkerColor(new Color(0x2166AC));
-        return chart;
+        marker.setMarkerColor(colour);
     }
 
     /** The IPR {@code 3/(D+2)} of an i.i.d. Gaussian weight vector, dashed, over the steps. */
@@ -369,6 +375,16 @@ public final class Plots {
     /** Writes {@code chart} as a PNG, atomically. */
     public static void save(Chart<?, ?> chart, Path png) {
         AtomicFiles.writeBinary(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
+    }
+
+    /**
+     * Writes {@code charts} as one PNG of panels in rows of {@code maxColumns} (fewer columns when
+     * there are fewer charts), atomically.
+     */
+    public static void savePanels(List<? extends Chart<?, ?>> charts, int maxColumns, Path png) {
+        Require.atLeast("maxColumns", maxColumns, 1);
+        int columns = Math.max(1, Math.min(maxColumns, charts.size()));
+        saveGrid(charts, (charts.size() + columns - 1) / columns, columns, png);
     }
 
     /** Writes {@code charts} as one PNG of {@code rows} x {@code columns} panels, atomically. */

@@ -133,21 +133,30 @@ public final class RunDirectory {
 
     /** The snapshots of {@value #WEIGHTS}, one per record step, in file order. */
     public List<WeightSnapshot> readWeights() {
-        List<String> lines = lines(WEIGHTS);
+        return readWeights(WEIGHTS);
+    }
+
+    /**
+     * The snapshots of the file {@code name} of this directory, written in the format of
+     * {@value #WEIGHTS} (e.g. {@link TheoryComparison#THEORY_WEIGHTS}), one per record step, in
+     * file order.
+     */
+    public List<WeightSnapshot> readWeights(String name) {
+        List<String> lines = lines(name);
         int columns = lines.get(0).split(",", -1).length;
         List<WeightSnapshot> snapshots = new ArrayList<>();
         List<double[]> units = new ArrayList<>();
         long current = Long.MIN_VALUE;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            Require.that(f.length == columns, WEIGHTS + " row", line, columns + " columns");
+            Require.that(f.length == columns, name + " row", line, columns + " columns");
             long step = Long.parseLong(f[0]);
             if (step != current && !units.isEmpty()) {
                 snapshots.add(new WeightSnapshot(current, units.toArray(new double[0][])));
                 units.clear();
             }
             current = step;
-            Require.that(Integer.parseInt(f[1]) == units.size(), WEIGHTS + " row", line,
+            Require.that(Integer.parseInt(f[1]) == units.size(), name + " row", line,
                     "unit " + units.size() + " of step " + step);
             double[] w = new double[columns - 2];
             for (int i = 0; i < w.length; i++) {

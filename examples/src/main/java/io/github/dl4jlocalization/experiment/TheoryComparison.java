@@ -31,6 +31,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@value #TRAJECTORY}: {@code step,iprTheory,iprSgd,l2Error} per common record step, with
  *       {@code l2Error = }{@link LocalizationMetrics#rmsDistance rms(w_SGD - w_theory)};</li>
+ *   <li>{@value #THEORY_WEIGHTS}: the integrated weights at every record step, in the format of
+ *       {@link RunDirectory#WEIGHTS} (read with {@link RunDirectory#readWeights(String)});</li>
  *   <li>{@value #SUMMARY}: final IPRs, signed peaks of both, {@code peakMatch}
  *       ({@link SignedPeak#matches}), final error, and how the dynamics were set up;</li>
  *   <li>the plots {@value #IPR_PLOT}, {@value #ERROR_PLOT}, {@value #FIELDS_PLOT}.</li>
@@ -45,6 +47,8 @@ import java.util.Map;
 public final class TheoryComparison {
     /** Per-record comparison. */
     public static final String TRAJECTORY = "trajectory.csv";
+    /** The integrated weights per record step. */
+    public static final String THEORY_WEIGHTS = "theory-weights.csv";
     /** Final comparison. */
     public static final String SUMMARY = "summary.json";
     /** IPR of both against the step. */
@@ -88,21 +92,10 @@ public final class TheoryComparison {
     public TheoryComparison(RunConfig config, CovarianceSource covariance, int empiricalSamples,
                             EffectiveDynamics.Variant variant) {
         this.config = Require.nonNull("config", config);
-        Require.nonNull("variant", variant);
         this.empiricalSamples = Require.atLeast("empiricalSamples", empiricalSamples, 2);
-        try {
-            this.w0 = EffectiveDynamics.initialWeights(config.network());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the effective dynamics describe only the single ReLU neuron without "
-                    + "bias and with frozen readout (--hidden 1 --activation relu --bias none --readout frozen): "
-                    + e.getMessage(), e);
-        }
+        this.covariance = check(config, covariance, variant);
+        this.w0 = EffectiveDynamics.initialWeights(config.network());
         DataModel model = config.dataModel();
-        boolean exactAvailable = model.covariance(0).isPresent() && model.covariance(1).isPresent();
-        this.covariance = covariance != null ? covariance
-                : exactAvailable ? CovarianceSource.EXACT : CovarianceSource.EMPIRICAL;
-        Require.that(this.covariance == CovarianceSource.EMPIRICAL || exactAvailable, "covariance", "exact",
-                "empirical for " + model.description() + " (it has no closed-form class covariances)");
         StationaryCovariance[] sigma = new StationaryCovariance[Labels.COUNT];
         DataModelConfig data = config.data();
         long seed = RandomStreams.of(config.seed(), COVARIANCE_STREAM).nextLong();
@@ -111,11 +104,39 @@ public final class TheoryComparison {
                     : EmpiricalCovariance.estimate(model, c, empiricalSamples, seed, data.length(), data.dim());
         }
         Amplifier amplifier = variant == EffectiveDynamics.Variant.VARIANT_1 ? Amplifier.forModel(model)
-                : Amplifier.fig3Cubic(3 + model.marginalExcessKurtosis(1).orElseThrow(() ->
-                        new IllegalArgumentException("variant fig3 needs the class-1 marginal kurtosis, unknown for "
-                                + model.description())));
+                : Amplifier.fig3Cubic(3 + model.marginalExcessKurtosis(1).orElseThrow());
         this.dynamics = EffectiveDynamics.builder().covariances(sigma[0], sigma[1]).amplifier(amplifier)
                 .tau(config.learningRate()).variant(variant).build();
+    }
+
+    /**
+     * The cheap checks of the constructor, without setting anything up (a figure runs them before
+     * its sweep, so that bad input fails at once instead of in every unit).
+     *
+     * @return the covariance source in use ({@code covariance}, or the default for null)
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static CovarianceSource check(RunConfig config, CovarianceSource covariance,
+                                         EffectiveDynamics.Variant variant) {
+        Require.nonNull("config", config);
+        Require.nonNull("variant", variant);
+        try {
+            EffectiveDynamics.initialWeights(config.network());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the effective dynamics describe only the single ReLU neuron without "
+                    + "bias and with frozen readout (--hidden 1 --activation relu --bias none --readout frozen): "
+                    + e.getMessage(), e);
+        }
+        DataModel model = config.dataModel();
+        boolean exactAvailable = model.covariance(0).isPresent() && model.covariance(1).isPresent();
+        CovarianceSource source = covariance != null ? covariance
+                : exactAvailable ? CovarianceSource.EXACT : CovarianceSource.EMPIRICAL;
+        Require.that(source == CovarianceSource.EMPIRICAL || exactAvailable, "covariance", "exact",
+                "empirical for " + model.description() + " (it has no closed-form class covariances)");
+        Require.that(variant == EffectiveDynamics.Variant.VARIANT_1 || model.marginalExcessKurtosis(1).isPresent(),
+                "variant", "fig3", "1 for " + model.description()
+                        + " (fig3 needs the class-1 marginal kurtosis, unknown for it)");
+        return source;
     }
 
     /** The dynamics. */
@@ -150,6 +171,12 @@ public final class TheoryComparison {
         Require.nonNull("out", out);
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
         Trajectory theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
+        AtomicFiles.write(out.resolve(THEORY_WEIGHTS), w -> {
+            w.write(RunDirectory.weightsHeader(w0.length) + "\n");
+            for (int i = 0; i < theory.size(); i++) {
+                w.write(RunDirectory.weightsRow(theory.step(i), 0, theory.weights(i)) + "\n");
+            }
+        });
         Experiment experiment = Experiment.create(config, out.resolve(SGD_DIR)).observer(observer)
                 .prefetch(prefetch);
         RunSummary sgdSummary = experiment.run();

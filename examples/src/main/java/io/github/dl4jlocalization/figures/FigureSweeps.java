@@ -83,6 +83,23 @@ public final class FigureSweeps {
         return finished;
     }
 
+    /**
+     * The seeds {@code first, first + 1, ..., first + count - 1} (a figure's {@code --seeds N}
+     * starting at its {@code --seed}).
+     *
+     * @throws IllegalArgumentException naming {@code seeds} when {@code count < 1} or the range overflows
+     */
+    public static List<Long> consecutiveSeeds(long first, int count) {
+        Require.atLeast("seeds", count, 1);
+        Require.that(first <= Long.MAX_VALUE - (count - 1), "seeds", count,
+                "at most " + (Long.MAX_VALUE - first + 1) + " from seed " + first);
+        List<Long> seeds = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            seeds.add(first + i);
+        }
+        return seeds;
+    }
+
     /** Groups units by {@link Finished#point()}, in order of first appearance. */
     public static Map<Map<String, Object>, List<Finished>> byPoint(List<Finished> units) {
         Map<Map<String, Object>, List<Finished>> groups = new LinkedHashMap<>();

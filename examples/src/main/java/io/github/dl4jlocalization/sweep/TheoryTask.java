@@ -93,6 +93,16 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
         return m;
     }
 
+    /**
+     * Checks that this task can run on {@code config} ({@link TheoryComparison#check}) without
+     * setting up the dynamics.
+     *
+     * @throws IllegalArgumentException naming the parameter at fault
+     */
+    public void check(RunConfig config) {
+        TheoryComparison.check(config, covariance, variant);
+    }
+
     /** The comparison of {@code config} (sets up the dynamics). */
     public TheoryComparison comparison(RunConfig config) {
         return new TheoryComparison(config, covariance, empiricalSamples, variant);
@@ -116,5 +126,18 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
     /** {@code sign * (index + 1)}: a signed peak as one number that keeps the sign at index 0. */
     public static int peakCode(SignedPeak peak) {
         return peak.sign() * (peak.index() + 1);
+    }
+
+    /**
+     * The signed peak of a {@link #peakCode} (as stored in the measures): index {@code |code| - 1}
+     * and the sign of {@code code}; code 0 (the zero vector's sign 0) gives index 0, sign 0.
+     *
+     * @throws IllegalArgumentException when {@code code} is not a whole number
+     */
+    public static SignedPeak peakOf(double code) {
+        Require.that(code == Math.rint(code) && Math.abs(code) <= Integer.MAX_VALUE, "peak code", code,
+                "a whole number sign * (index + 1)");
+        int c = (int) code;
+        return c == 0 ? new SignedPeak(0, 0) : new SignedPeak(Math.abs(c) - 1, Integer.signum(c));
     }
 }

@@ -3,6 +3,8 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
+import io.github.dl4jlocalization.experiment.WeightSnapshot;
+import io.github.dl4jlocalization.metrics.LocalizationMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,14 @@ class TheoryCommandTest extends ConsoleCapture {
             assertTrue(Files.size(out.resolve(plot)) > 1000, plot);
         }
         assertTrue(Files.exists(out.resolve(TheoryComparison.SGD_DIR).resolve(RunDirectory.SUMMARY)));
+        // the integrated weights at the same record steps, their IPRs those of the trajectory
+        List<WeightSnapshot> theory = new RunDirectory(out).readWeights(TheoryComparison.THEORY_WEIGHTS);
+        assertEquals(lines.size() - 1, theory.size());
+        for (int r = 1; r < lines.size(); r++) {
+            String[] f = lines.get(r).split(",");
+            assertEquals(Long.parseLong(f[0]), theory.get(r - 1).step());
+            assertEquals(Double.parseDouble(f[1]), LocalizationMetrics.ipr(theory.get(r - 1).fields()[0]), 1e-12);
+        }
     }
 
     @Test

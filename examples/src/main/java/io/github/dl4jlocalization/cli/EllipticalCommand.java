@@ -1,0 +1,146 @@
+package io.github.dl4jlocalization.cli;
+
+import io.github.dl4jlocalization.data.RadialLaw;
+import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.figures.EllipticalFigure;
+import io.github.dl4jlocalization.figures.FigureSummary;
+import io.github.dl4jlocalization.figures.FigureSweeps;
+import io.github.dl4jlocalization.util.Require;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code localization figure elliptical}: elliptical data give sinusoidal, non-localized
+ * receptive fields ({@link EllipticalFigure}; science.md 2.5, 6.1 Fig. 4 row, claim 7 of section
+ * 9). Defaults: L=40, xi=(1,3), K=1 ReLU without bias, init 0.001, lr 0.05, T=5000, B=10,000, a
+ * record every 100 steps (the Fig. 4 notebook's shell and extreme runs), every one a flag of
+ * {@link RunOptions}. The Student-t(3) row takes its own {@code --t-lr 0.01}, {@code --t-steps
+ * 10000}, {@code --t-batch 50000}: the run of {@code elliptical_sinusoids.py} that recorded the
+ * reference residual 0.0977 (the Fig. 4 notebook's t run used B=1000 and init scale 1 instead).
+ */
+@Command(name = "elliptical", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (science.md 2.5): trains the "
+                + "single neuron per radial law and seed,",
+            "fits a sinusoid to each final receptive field (residual sqrt(MSE*L)/||w||, as the reference).",
+            "Writes elliptical.csv (per law and seed), elliptical-fields.png (RF evolutions with the fit, red dashed), "
+                    + "summary.json and the sweeps into --out DIR.",
+            "Defaults: L=40, --xi 1,3, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, --steps 5000, --batch 10000, "
+                    + "--record-every 100; the t law takes --t-lr, --t-steps, --t-batch instead of --lr, --steps, "
+                    + "--batch."})
+final class EllipticalCommand implements Callable<Integer> {
+    /** The figure's name. */
+    static final String NAME = "elliptical";
+    /** The papers' claim it checks (science.md 9, claim 7). */
+    static final String CLAIM = "Elliptical data (shell, extreme radius, Student-t df=3) give sinusoidal, "
+            + "non-localized receptive fields; sinusoid-fit residuals 0.0375 / 0.0414 / 0.0977 "
+            + "(reference code comments, one run each; science.md 2.5, 9 claim 7)";
+
+    @Mixin
+    FigureOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--radials", paramLabel = "LIST", split = ",", defaultValue = "shell,extreme,t",
+            description = "Radial laws, in panel order: shell, extreme, t (default ${DEFAULT-VALUE}).")
+    List<String> radials;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Runs per law: seeds --seed .. --seed+N-1 (default ${DEFAULT-VALUE}; the reference ran one).")
+    int seeds;
+
+    @Option(names = "--t-lr", paramLabel = "X", defaultValue = "0.01",
+            description = "Learning rate of the t law (default ${DEFAULT-VALUE}).")
+    double tLearningRate;
+
+    @Option(names = "--t-steps", paramLabel = "T", defaultValue = "10000",
+            description = "SGD steps of the t law (default ${DEFAULT-VALUE}).")
+    int tSteps;
+
+    @Option(names = "--t-batch", paramLabel = "B", defaultValue = "50000",
+            description = "Batch size of the t law (default ${DEFAULT-VALUE}).")
+    int tBatch;
+
+    /** The figure's defaults (science.md 6.1, Fig. 4 row), overridden by the run flags. */
+    static Map<String, Object> defaults() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("model", "elliptical");
+        data.put("xi", "1,3");
+        data.put("length", 40);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data);
+        m.put("hidden", 1);
+        m.put("activation", "relu");
+        m.put("bias", "none");
+        m.put("readout", "frozen");
+        m.put("initScale", 0.001);
+        m.put("lr", 0.05);
+        m.put("steps", 5000);
+        m.put("batch", 10_000);
+        m.put("recordEvery", 100);
+        m.put("checkpointEvery", 0);
+        return m;
+    }
+
+    /**
+     * The run configuration of each radial law: {@code base} with that law, and for {@code t} the
+     * t flags.
+     *
+     * @throws IllegalArgumentException naming an unknown or repeated law
+     */
+    Map<String, RunConfig> configs(RunConfig base) {
+        Require.positive("t-lr", tLearningRate);
+        Require.atLeast("t-steps", tSteps, 1);
+        Require.atLeast("t-batch", tBatch, 1);
+        Map<String, RunConfig> configs = new LinkedHashMap<>();
+        for (String name : radials) {
+            String law = name.trim().toLowerCase(Locale.ROOT);
+            Require.that(RadialLaw.NAMES.contains(law) && !configs.containsKey(law), "radials", radials,
+                    "distinct names among " + String.join(", ", RadialLaw.NAMES));
+            RunConfig.Builder b = base.toBuilder().data(Map.of("radial", law, "df", base.data().df()));
+            if (law.equals("t")) {
+                b.set("lr", tLearningRate).set("steps", tSteps).set("batch", tBatch);
+            }
+            configs.put(law, b.build());
+        }
+        return configs;
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Require.that(run.data.radial == null, "radial", run.data.radial, "unset (this figure's laws are --radials)");
+        Require.that(run.data.model == null || run.data.model.equals("elliptical"), "model", run.data.model,
+                "elliptical (or unset) for this figure");
+        RunConfig base = run.configure(defaults());
+        Map<String, RunConfig> configs = configs(base);
+        List<Long> seedList = FigureSweeps.consecutiveSeeds(base.seed(), seeds);
+        System.out.println("figure " + NAME + ": laws " + configs.keySet() + ", " + seeds + " seed(s) each");
+        List<EllipticalFigure.Row> rows = EllipticalFigure.run(options.sweeps(), options.out, configs, seedList);
+        Map<String, Object> measured = EllipticalFigure.measured(rows);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        configs.forEach((law, config) -> {
+            Map<String, Object> c = new LinkedHashMap<>(config.toMap());
+            c.remove("seed");
+            settings.put(law, c);
+        });
+        settings.put("seeds", seedList);
+        double wall = (System.nanoTime() - started) * 1e-9;
+        FigureSummary.write(options.out, NAME, CLAIM, settings, measured, wall);
+        for (EllipticalFigure.Row r : rows) {
+            System.out.printf(Locale.ROOT, "%-8s seed %d: final IPR %.4f (single mode %.4f), sinusoid residual %.4f "
+                            + "(reference %.4f), frequency %.3f%n", r.radial(), r.seed(), r.finalIpr(),
+                    1.5 / r.config().dataModel().dimension(), r.fit().relativeResidual(),
+                    EllipticalFigure.REFERENCE_RESIDUALS.getOrDefault(r.radial(), Double.NaN), r.fit().frequency());
+        }
+        System.out.println("output: " + options.out.toAbsolutePath().normalize());
+        return 0;
+    }
+}
