@@ -3,7 +3,6 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.data.RadialLaw;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.EllipticalFigure;
-import io.github.dl4jlocalization.figures.FigureSummary;
 import io.github.dl4jlocalization.figures.FigureSweeps;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
@@ -25,7 +24,7 @@ import java.util.concurrent.Callable;
  * 10000}, {@code --t-batch 50000}: the run of {@code elliptical_sinusoids.py} that recorded the
  * reference residual 0.0977 (the Fig. 4 notebook's t run used B=1000 and init scale 1 instead).
  */
-@Command(name = "elliptical", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = EllipticalFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (science.md 2.5): trains the "
                 + "single neuron per radial law and seed,",
             "fits a sinusoid to each final receptive field (residual sqrt(MSE*L)/||w||, as the reference).",
@@ -35,13 +34,6 @@ import java.util.concurrent.Callable;
                     + "--record-every 100; the t law takes --t-lr, --t-steps, --t-batch instead of --lr, --steps, "
                     + "--batch."})
 final class EllipticalCommand implements Callable<Integer> {
-    /** The figure's name. */
-    static final String NAME = "elliptical";
-    /** The papers' claim it checks (science.md 9, claim 7). */
-    static final String CLAIM = "Elliptical data (shell, extreme radius, Student-t df=3) give sinusoidal, "
-            + "non-localized receptive fields; sinusoid-fit residuals 0.0375 / 0.0414 / 0.0977 "
-            + "(reference code comments, one run each; science.md 2.5, 9 claim 7)";
-
     @Mixin
     FigureOptions options;
 
@@ -115,32 +107,11 @@ final class EllipticalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long started = System.nanoTime();
         Require.that(run.data.radial == null, "radial", run.data.radial, "unset (this figure's laws are --radials)");
         Require.that(run.data.model == null || run.data.model.equals("elliptical"), "model", run.data.model,
                 "elliptical (or unset) for this figure");
         RunConfig base = run.configure(defaults());
-        Map<String, RunConfig> configs = configs(base);
-        List<Long> seedList = FigureSweeps.consecutiveSeeds(base.seed(), seeds);
-        System.out.println("figure " + NAME + ": laws " + configs.keySet() + ", " + seeds + " seed(s) each");
-        List<EllipticalFigure.Row> rows = EllipticalFigure.run(options.sweeps(), options.out, configs, seedList);
-        Map<String, Object> measured = EllipticalFigure.measured(rows);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        configs.forEach((law, config) -> {
-            Map<String, Object> c = new LinkedHashMap<>(config.toMap());
-            c.remove("seed");
-            settings.put(law, c);
-        });
-        settings.put("seeds", seedList);
-        double wall = (System.nanoTime() - started) * 1e-9;
-        FigureSummary.write(options.out, NAME, CLAIM, settings, measured, wall);
-        for (EllipticalFigure.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-8s seed %d: final IPR %.4f (single mode %.4f), sinusoid residual %.4f "
-                            + "(reference %.4f), frequency %.3f%n", r.radial(), r.seed(), r.finalIpr(),
-                    1.5 / r.config().dataModel().dimension(), r.fit().relativeResidual(),
-                    EllipticalFigure.REFERENCE_RESIDUALS.getOrDefault(r.radial(), Double.NaN), r.fit().frequency());
-        }
-        System.out.println("output: " + options.out.toAbsolutePath().normalize());
-        return 0;
+        return FigureRunner.run(new EllipticalFigure(configs(base),
+                FigureSweeps.consecutiveSeeds(base.seed(), seeds)), options);
     }
 }

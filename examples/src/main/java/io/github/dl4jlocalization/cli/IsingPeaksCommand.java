@@ -1,9 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.RunConfig;
-import io.github.dl4jlocalization.figures.FigureSummary;
 import io.github.dl4jlocalization.figures.FigureSweeps;
-import io.github.dl4jlocalization.figures.MatchCount;
 import io.github.dl4jlocalization.figures.PeakMatchFigure;
 import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
@@ -11,8 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -33,7 +29,7 @@ import java.util.concurrent.Callable;
  * so that they describe the Metropolis samples SGD actually sees; {@code --covariance exact} takes
  * the equilibrium ring correlations {@code (t^d + t^(L-d)) / (1 + t^L)} instead.
  */
-@Command(name = "ising-peaks", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = PeakMatchFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Integrated vs simulated receptive field on the Ising task (science.md 6.2): per seed, SGD and "
                 + "the effective dynamics from the same w0;",
             "counts the seeds whose final signed peaks match (the papers' claim: 26/28).",
@@ -42,14 +38,6 @@ import java.util.concurrent.Callable;
             "Defaults: L=40, --xi 0.3,0.7, --sweeps 50, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, --steps 2000, "
                     + "--batch 500, --record-every 10; every run flag overrides them."})
 final class IsingPeaksCommand implements Callable<Integer> {
-    /** The figure's name. */
-    static final String NAME = "ising-peaks";
-    /** The papers' claim it checks (science.md 9, claim 6). */
-    static final String CLAIM = "The integrated receptive field's signed peak equals the SGD one in 26 of 28 initial "
-            + "conditions (Ising, xi=(0.3,0.7), L=40; from the project brief, UNVERIFIED: science.md 6.2, 9 claim 6)";
-    /** The claimed count. */
-    static final MatchCount CLAIMED = new MatchCount(26, 28);
-
     @Mixin
     FigureOptions options;
 
@@ -98,36 +86,12 @@ final class IsingPeaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long started = System.nanoTime();
         RunConfig config = run.configure(defaults());
         Map<String, Object> taskSettings = new LinkedHashMap<>();
         taskSettings.put("covariance", covariance);
         taskSettings.put("empiricalSamples", empiricalSamples);
         taskSettings.put("variant", variant);
-        TheoryTask task = TheoryTask.fromSettings(taskSettings);
-        task.check(config);
-        List<Long> seedList = FigureSweeps.consecutiveSeeds(config.seed(), seeds);
-        System.out.println("figure " + NAME + ": " + config.data().toMap() + ", " + seeds + " seeds, task "
-                + task.settings());
-        PeakMatchFigure.Result result = PeakMatchFigure.run(options.sweeps(), options.out, config, seedList, task);
-        Map<String, Object> measured = PeakMatchFigure.measured(result);
-        double[] ci = result.count().wilsonInterval(MatchCount.Z95);
-        boolean inside = CLAIMED.fraction() >= ci[0] && CLAIMED.fraction() <= ci[1];
-        String verdict = String.format(Locale.ROOT, "%s signed-peak matches (95%% Wilson interval %.2f-%.2f); the "
-                        + "claimed %s = %.2f lies %s it", result.count(), ci[0], ci[1], CLAIMED, CLAIMED.fraction(),
-                inside ? "inside" : "outside");
-        measured.put("seedsRequested", seeds);
-        measured.put("verdict", verdict);
-        Map<String, Object> settings = new LinkedHashMap<>(config.toMap());
-        settings.remove("seed");
-        settings.put("seeds", seedList);
-        settings.put("task", task.toMap());
-        double wall = (System.nanoTime() - started) * 1e-9;
-        FigureSummary.write(options.out, NAME, CLAIM, settings, measured, wall);
-        System.out.println(verdict);
-        System.out.printf(Locale.ROOT, "same sign within one site: %d/%d; mean final IPR: SGD %.3f, theory %.3f%n",
-                result.within(1), result.rows().size(), measured.get("meanIprSgd"), measured.get("meanIprTheory"));
-        System.out.println("output: " + options.out.toAbsolutePath().normalize());
-        return 0;
+        return FigureRunner.run(new PeakMatchFigure(config, FigureSweeps.consecutiveSeeds(config.seed(), seeds),
+                TheoryTask.fromSettings(taskSettings)), options);
     }
 }

@@ -16,6 +16,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,13 @@ import java.util.stream.IntStream;
  *       the fitted sinusoid as a red dashed line, one row of panels per law.</li>
  * </ul>
  */
-public final class EllipticalFigure {
+public final class EllipticalFigure implements Figure {
+    /** The figure's name. */
+    public static final String NAME = "elliptical";
+    /** The papers' claim it checks (science.md 9, claim 7). */
+    public static final String CLAIM = "Elliptical data (shell, extreme radius, Student-t df=3) give sinusoidal, "
+            + "non-localized receptive fields; sinusoid-fit residuals 0.0375 / 0.0414 / 0.0977 "
+            + "(reference code comments, one run each; science.md 2.5, 9 claim 7)";
     /** The per-run table. */
     public static final String CSV = "elliptical.csv";
     /** The receptive-field evolutions with their fits. */
@@ -54,7 +61,47 @@ public final class EllipticalFigure {
     private static final int MAX_COLUMNS = 5;
     private static final Color FIT = new Color(0xB2182B);
 
-    private EllipticalFigure() {
+    private final Map<String, RunConfig> configs;
+    private final List<Long> seeds;
+
+    /**
+     * @param configs radial law name -> its run configuration (an elliptical model with that law;
+     *                its seed is replaced by each of {@code seeds}), in display order
+     * @param seeds   distinct seeds, at least one
+     */
+    public EllipticalFigure(Map<String, RunConfig> configs, List<Long> seeds) {
+        Require.that(configs != null && !configs.isEmpty(), "configs", configs, "at least one radial law");
+        Require.that(seeds != null && !seeds.isEmpty(), "seeds", seeds, "at least one seed");
+        this.configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+        this.seeds = List.copyOf(seeds);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        configs.forEach((law, config) -> {
+            Map<String, Object> c = new LinkedHashMap<>(config.toMap());
+            c.remove("seed");
+            settings.put(law, c);
+        });
+        settings.put("seeds", seeds);
+        return settings;
+    }
+
+    /** Trains and fits every law and seed, writes {@value #CSV} and {@value #PLOT}; per law the measures. */
+    @Override
+    public Map<String, Object> produce(FigureSweeps sweeps, Path out) {
+        return measured(run(sweeps, out, configs, seeds));
     }
 
     /**

@@ -37,7 +37,15 @@ import java.util.stream.IntStream;
  *       field (red, dashed) against input position, each peak marked by a dot.</li>
  * </ul>
  */
-public final class PeakMatchFigure {
+public final class PeakMatchFigure implements Figure {
+    /** The figure's name. */
+    public static final String NAME = "ising-peaks";
+    /** The papers' claim it checks (science.md 9, claim 6). */
+    public static final String CLAIM = "The integrated receptive field's signed peak equals the SGD one in 26 of 28 "
+            + "initial conditions (Ising, xi=(0.3,0.7), L=40; from the project brief, UNVERIFIED: science.md 6.2, 9 "
+            + "claim 6)";
+    /** The claimed count. */
+    public static final MatchCount CLAIMED = new MatchCount(26, 28);
     /** The sweep's name. */
     public static final String SWEEP = "peaks";
     /** The per-seed table. */
@@ -53,7 +61,54 @@ public final class PeakMatchFigure {
     private static final int PANEL_HEIGHT = 210;
     private static final Color THEORY = new Color(0xB2182B);
 
-    private PeakMatchFigure() {
+    private final RunConfig base;
+    private final List<Long> seeds;
+    private final TheoryTask task;
+
+    /**
+     * @param base  the run configuration (its seed is replaced by each of {@code seeds})
+     * @param seeds distinct seeds, at least one
+     * @param task  the comparison each unit makes
+     */
+    public PeakMatchFigure(RunConfig base, List<Long> seeds, TheoryTask task) {
+        this.base = Require.nonNull("base", base);
+        Require.that(seeds != null && !seeds.isEmpty(), "seeds", seeds, "at least one seed");
+        this.seeds = List.copyOf(seeds);
+        this.task = Require.nonNull("task", task);
+        task.check(base);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>(base.toMap());
+        settings.remove("seed");
+        settings.put("seeds", seeds);
+        settings.put("task", task.toMap());
+        return settings;
+    }
+
+    /** Runs the comparisons, writes {@value #CSV} and {@value #PLOT}, and states the count against the claim. */
+    @Override
+    public Map<String, Object> produce(FigureSweeps sweeps, Path out) {
+        Result result = run(sweeps, out, base, seeds, task);
+        Map<String, Object> measured = measured(result);
+        double[] ci = result.count().wilsonInterval(MatchCount.Z95);
+        boolean inside = CLAIMED.fraction() >= ci[0] && CLAIMED.fraction() <= ci[1];
+        measured.put("seedsRequested", seeds.size());
+        measured.put("verdict", String.format(Locale.ROOT, "%s signed-peak matches (95%% Wilson interval %.2f-%.2f); "
+                        + "the claimed %s = %.2f lies %s it", result.count(), ci[0], ci[1], CLAIMED,
+                CLAIMED.fraction(), inside ? "inside" : "outside"));
+        return measured;
     }
 
     /**

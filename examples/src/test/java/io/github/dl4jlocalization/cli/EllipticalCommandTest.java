@@ -90,7 +90,7 @@ class EllipticalCommandTest extends ConsoleCapture {
         assertEquals("t", tData.get("radial"));
         assertEquals(3.0, ((Number) tData.get("df")).doubleValue());
         assertTrue(Files.size(out.resolve(EllipticalFigure.PLOT)) > 5000);
-        assertTrue(stdout().contains("shell    seed 1: final IPR"), stdout());
+        assertTrue(stdout().contains("shell.meanResidual: " + measured.get("shell").get("meanResidual")), stdout());
     }
 
     @Test
