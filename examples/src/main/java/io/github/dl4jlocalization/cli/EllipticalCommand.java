@@ -60,7 +60,10 @@ final class EllipticalCommand implements Callable<Integer> {
             description = "Batch size of the t law (default ${DEFAULT-VALUE}).")
     int tBatch;
 
-    /** The figure's defaults (science.md 6.1, Fig. 4 row), overridden by the run flags. */
+    /**
+     * The figure's defaults (science.md 6.1, Fig. 4 row), overridden by the run flags; the network
+     * is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
+     */
     static Map<String, Object> defaults() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("model", "elliptical");
@@ -68,11 +71,6 @@ final class EllipticalCommand implements Callable<Integer> {
         data.put("length", 40);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
-        m.put("hidden", 1);
-        m.put("activation", "relu");
-        m.put("bias", "none");
-        m.put("readout", "frozen");
-        m.put("initScale", 0.001);
         m.put("lr", 0.05);
         m.put("steps", 5000);
         m.put("batch", 10_000);

@@ -3,7 +3,6 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.FigureSweeps;
 import io.github.dl4jlocalization.figures.PeakMatchFigure;
-import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,21 +47,13 @@ final class IsingPeaksCommand implements Callable<Integer> {
             description = "Initial conditions: seeds --seed .. --seed+N-1 (default ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--variant", paramLabel = "1|fig3", defaultValue = "1",
-            description = "Update rule: 1 (science.md 5.2, exact amplifier) or fig3 (the Fig. 3 notebook's rule with "
-                    + "the cubic amplifier) (default ${DEFAULT-VALUE}).")
-    String variant;
+    @Mixin
+    TheoryOptions theory;
 
-    @Option(names = "--covariance", paramLabel = "empirical|exact|auto", defaultValue = "empirical",
-            description = "Class covariances: empirical (estimated, as the reference), exact (closed form: Ising's "
-                    + "equilibrium ring correlations) or auto (exact where available) (default ${DEFAULT-VALUE}).")
-    String covariance;
-
-    @Option(names = "--empirical-samples", paramLabel = "N", defaultValue = "100000",
-            description = "Samples per class of empirical covariances (default ${DEFAULT-VALUE}).")
-    int empiricalSamples;
-
-    /** The figure's defaults (science.md 6.1, Fig. 3 Ising row), overridden by the run flags. */
+    /**
+     * The figure's defaults (science.md 6.1, Fig. 3 Ising row), overridden by the run flags; the
+     * network is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
+     */
     static Map<String, Object> defaults() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("model", "ising");
@@ -71,11 +62,6 @@ final class IsingPeaksCommand implements Callable<Integer> {
         data.put("sweeps", 50);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
-        m.put("hidden", 1);
-        m.put("activation", "relu");
-        m.put("bias", "none");
-        m.put("readout", "frozen");
-        m.put("initScale", 0.001);
         m.put("lr", 0.05);
         m.put("steps", 2000);
         m.put("batch", 500);
@@ -87,11 +73,7 @@ final class IsingPeaksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = run.configure(defaults());
-        Map<String, Object> taskSettings = new LinkedHashMap<>();
-        taskSettings.put("covariance", covariance);
-        taskSettings.put("empiricalSamples", empiricalSamples);
-        taskSettings.put("variant", variant);
         return FigureRunner.run(new PeakMatchFigure(config, FigureSweeps.consecutiveSeeds(config.seed(), seeds),
-                TheoryTask.fromSettings(taskSettings)), options);
+                theory.task("empirical")), options);
     }
 }

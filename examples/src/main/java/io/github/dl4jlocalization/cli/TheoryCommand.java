@@ -2,7 +2,6 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
-import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,19 +26,8 @@ final class TheoryCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--covariance", paramLabel = "exact|empirical",
-            description = "Class covariances: exact (closed form) or empirical (estimated); default exact when the "
-                    + "model has closed forms, else empirical.")
-    String covariance;
-
-    @Option(names = "--empirical-samples", paramLabel = "N", defaultValue = "100000",
-            description = "Samples per class of empirical covariances (default ${DEFAULT-VALUE}).")
-    int empiricalSamples;
-
-    @Option(names = "--variant", paramLabel = "1|fig3", defaultValue = "1",
-            description = "Update rule: 1 (science.md 5.2 variant 1) or fig3 (the Fig. 3 notebook's rule with the "
-                    + "cubic kurtosis amplifier) (default ${DEFAULT-VALUE}).")
-    String variant;
+    @Mixin
+    TheoryOptions theory;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
@@ -47,10 +35,7 @@ final class TheoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = run.configure();
-        TheoryComparison comparison = new TheoryComparison(config,
-                covariance == null ? null : RunConfig.parseEnum("covariance", TheoryComparison.CovarianceSource.class,
-                        covariance),
-                empiricalSamples, TheoryTask.parseVariant(variant));
+        TheoryComparison comparison = theory.task("auto").comparison(config);
         System.out.println("theory: " + comparison.dynamics());
         Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
         System.out.printf(Locale.ROOT, "final IPR: theory %.4f, SGD %.4f; signed peak: theory %s, SGD %s (%s); "
