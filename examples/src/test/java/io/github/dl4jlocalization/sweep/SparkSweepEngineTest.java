@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.sweep;
 
+import io.github.dl4jlocalization.cli.LocalizationCli;
+import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link SparkSweepEngine}: the same units give bit-identical results on the local engine, on
  * Spark's {@code local[2]} (task threads) and on {@code local-cluster[2,1,1024]} (two executor
  * JVMs, against the stand-in Spark distribution at {@code $SPARK_HOME}, which surefire points into
- * target/); results reach the driver as their tasks finish; failures are reported, not lost.
+ * target/); results reach the driver as their tasks finish; failures are reported, not lost; a
+ * driver killed mid-sweep leaves only complete results.
  */
 class SparkSweepEngineTest {
     /** 2 gains x 2 seeds of 5-step runs on L = 10. */
@@ -103,6 +106,55 @@ class SparkSweepEngineTest {
             settings.put("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.cachedir=" + cache);
         }
         return settings;
+    }
+
+    @Test
+    void killingTheDriverLeavesOnlyCompleteResultsAndARerunExecutesTheRest(@TempDir Path dir) throws Exception {
+        Map<String, Object> gridMap = Map.of(
+                "base", Map.of("data", Map.of("length", 10), "batch", 50, "steps", 100, "recordEvery", 50,
+                        "checkpointEvery", 0, "evalSize", 20),
+                "seeds", 8);
+        Path gridFile = dir.resolve("grid.json");
+        JsonFiles.write(gridFile, gridMap);
+        Path out = dir.resolve("sweep");
+        Path results = out.resolve(Sweep.RESULTS);
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+        if (cache != null) {
+            cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        }
+        cmd.addAll(List.of(LocalizationCli.class.getName(), "sweep", "--grid", gridFile.toString(), "--out",
+                out.toString(), "--engine", "spark", "--workers", "2"));
+        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("driver.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (resultFiles(results).isEmpty() && driver.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            driver.destroyForcibly().waitFor();
+        }
+        int kept = resultFiles(results).size();
+        assertTrue(kept >= 1 && kept < 8, kept + " results; driver log:\n" + Files.readString(dir.resolve("driver.log")));
+        SweepGrid grid = SweepGrid.fromMap(gridMap);
+        Sweep sweep = new Sweep(grid, out);
+        assertEquals(kept, grid.units().stream().filter(u -> sweep.result(u).isPresent()).count(),
+                "every result file the killed driver left is complete");
+        assertEquals(new Sweep.Outcome(8, kept, 8 - kept, 0, out.resolve(Sweep.CSV)),
+                sweep.run(SparkSweepEngine.local(2), new Sweep.Listener() {
+                }));
+    }
+
+    private static List<Path> resultFiles(Path results) throws IOException {
+        if (!Files.isDirectory(results)) {
+            return List.of();
+        }
+        try (var files = Files.list(results)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().startsWith(".")).toList();
+        }
     }
 
     /** Set by the test below: counted down when the first unit's result reaches the driver. */
