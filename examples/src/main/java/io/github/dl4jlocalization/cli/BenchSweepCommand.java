@@ -32,10 +32,12 @@ final class BenchSweepCommand implements Callable<Integer> {
             description = "SGD steps per unit (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--length", paramLabel = "L", defaultValue = "40", description = "Input length (default ${DEFAULT-VALUE}).")
+    @Option(names = "--length", paramLabel = "L", defaultValue = "40",
+            description = "Input length (default ${DEFAULT-VALUE}).")
     int length;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "1000", description = "Batch size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1000",
+            description = "Batch size (default ${DEFAULT-VALUE}).")
     int batch;
 
     @Override

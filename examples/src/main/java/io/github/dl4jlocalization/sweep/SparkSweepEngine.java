@@ -110,9 +110,9 @@ public final class SparkSweepEngine implements SweepEngine {
     /**
      * Executes the units as one job on a context started for it and stopped at the end.
      *
-     * @throws IllegalStateException    when the job fails for a reason outside the units (e.g. an
-     *                                  executor lost more often than Spark retries); the results
-     *                                  handed to the sink before stay valid
+     * @throws IllegalStateException when the job fails for a reason outside the units (e.g. an
+     *                               executor lost more often than Spark retries); the results
+     *                               handed to the sink before stay valid
      */
     @Override
     public void execute(List<WorkUnit> units, Path unitsDir, Consumer<UnitResult> sink) {
@@ -129,8 +129,8 @@ public final class SparkSweepEngine implements SweepEngine {
             RDD<WorkUnit> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(units, units.size()).rdd();
             BlockingQueue<UnitResult> arrived = new LinkedBlockingQueue<>();
             // the result handler runs on Spark's scheduler thread as each task succeeds: hand over, nothing more
-            SimpleFutureAction<Object> job = sc.submitJob(rdd, new ExecuteUnit(dir), new Range.Exclusive(0, units.size(), 1),
-                    (partition, result) -> {
+            SimpleFutureAction<Object> job = sc.submitJob(rdd, new ExecuteUnit(dir),
+                    new Range.Exclusive(0, units.size(), 1), (partition, result) -> {
                         arrived.add(result);
                         return BoxedUnit.UNIT;
                     }, () -> null);

@@ -35,7 +35,8 @@ class SweepBenchmarkTest {
 
     @Test
     void invalidSizesNameTheParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SweepBenchmark(0, 10, 20, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SweepBenchmark(0, 10, 20, 2));
         assertEquals("units must be an integer >= 1, got 0", e.getMessage());
     }
 }

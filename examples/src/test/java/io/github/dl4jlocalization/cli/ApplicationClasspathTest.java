@@ -54,7 +54,8 @@ class ApplicationClasspathTest {
             try (ZipFile zip = new ZipFile(entry)) {
                 for (ZipEntry e : Collections.list(zip.entries())) {
                     String name = e.getName();
-                    if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
+                    if (name.endsWith(".class") && !name.startsWith("META-INF/")
+                            && !name.endsWith("module-info.class")) {
                         jarsOfClass.computeIfAbsent(name, k -> new TreeSet<>()).add(jar);
                     }
                 }

@@ -137,7 +137,8 @@ class SparkSweepEngineTest {
             driver.destroyForcibly().waitFor();
         }
         int kept = resultFiles(results).size();
-        assertTrue(kept >= 1 && kept < 8, kept + " results; driver log:\n" + Files.readString(dir.resolve("driver.log")));
+        assertTrue(kept >= 1 && kept < 8,
+                kept + " results; driver log:\n" + Files.readString(dir.resolve("driver.log")));
         SweepGrid grid = SweepGrid.fromMap(gridMap);
         Sweep sweep = new Sweep(grid, out);
         assertEquals(kept, grid.units().stream().filter(u -> sweep.result(u).isPresent()).count(),
