@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Run a grid of configurations x seeds (--grid FILE, JSON or YAML:",
             "{base: {run config}, axes: {data.gain: [..], lr: [..]}, seeds: N | [..], task: {kind: train|theory, ..},"
                     + " out: DIR}).",
+            "Runs on worker threads (--engine local) or as a Spark job (--engine spark: embedded local[N] by default,",
+            "any master with --master or under spark-submit); a unit's result is the same on every engine.",
             "Writes units/<id>/ (each run), results/<id>.json (each result; present = complete, skipped on re-runs)",
             "and results.csv (one row per unit) into the output directory."})
 final class SweepCommand implements Callable<Integer> {

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Executes work units somewhere: threads of this JVM ({@link LocalSweepEngine}) or, later, the
- * executors of a Spark cluster, which would run {@code parallelize(units).map(u ->
- * u.execute(dir))} and hand the collected results to the sink. The units are shipped unchanged;
- * {@link WorkUnit#execute} never throws, so one failing unit cannot abort the others.
+ * Executes work units somewhere: threads of this JVM ({@link LocalSweepEngine}) or the executors
+ * of a Spark cluster ({@link SparkSweepEngine}: one job, one task per unit). The units are shipped
+ * unchanged; {@link WorkUnit#execute} never throws, so one failing unit cannot abort the others.
  */
 public interface SweepEngine {
 

@@ -34,26 +34,6 @@ class SweepTest {
                 "seeds", 2));
     }
 
-    /** A task that always fails, as a unit hitting a bug would. */
-    private enum FailingTask implements UnitTask {
-        INSTANCE;
-
-        @Override
-        public String kind() {
-            return "failing";
-        }
-
-        @Override
-        public Map<String, Object> settings() {
-            return Map.of();
-        }
-
-        @Override
-        public Outcome execute(io.github.dl4jlocalization.experiment.RunConfig config, Path dir) {
-            throw new IllegalStateException("boom in " + dir.getFileName());
-        }
-    }
-
     /** Counts the units handed to the local engine; the unit with id {@code failing} fails. */
     private static final class CountingEngine implements SweepEngine {
         final AtomicInteger executed = new AtomicInteger();
@@ -67,8 +47,8 @@ class SweepTest {
         @Override
         public void execute(List<WorkUnit> units, Path unitsDir, java.util.function.Consumer<UnitResult> sink) {
             executed.addAndGet(units.size());
-            local.execute(units.stream().map(u -> u.id().equals(failing)
-                    ? new WorkUnit(u.id(), u.point(), u.config(), FailingTask.INSTANCE) : u).toList(), unitsDir, sink);
+            local.execute(units.stream().map(u -> u.id().equals(failing) ? FailingTask.failing(u) : u).toList(),
+                    unitsDir, sink);
         }
     }
 
