@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.figures.Figure;
+import io.github.dl4jlocalization.figures.FigureSweeps;
 import io.github.dl4jlocalization.util.Require;
 
 import java.util.Arrays;
@@ -21,8 +22,9 @@ final class FigureRunner {
      * @return the exit status 0
      */
     static int run(Figure figure, FigureOptions options) {
+        FigureSweeps sweeps = options.sweeps();
         System.out.println("figure " + figure.name() + " -> " + options.out.toAbsolutePath().normalize());
-        Map<String, Object> summary = figure.run(options.sweeps(), options.out);
+        Map<String, Object> summary = figure.run(sweeps, options.out);
         Object measured = summary.get("measured");
         if (measured instanceof Map<?, ?> m) {
             printEntries("", m);
