@@ -1,9 +1,7 @@
 package io.github.dl4jlocalization.listeners;
 
-import io.github.dl4jlocalization.util.Require;
+import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
-
-import java.util.UUID;
 
 /**
  * Posts {@link ReceptiveFieldRecord}s to a DL4J {@link StatsStorageRouter} (an
@@ -13,10 +11,8 @@ import java.util.UUID;
  * ({@code putStaticInfo}); every record then becomes a {@link ReceptiveFieldPersistable} update
  * ({@code putUpdate}) of {@code (sessionId, ReceptiveFieldPersistable.TYPE_ID, workerId)}.
  *
- * <p><b>Timestamps.</b> A stats storage keys updates by timestamp, so two updates of the same
- * millisecond overwrite each other. The sink therefore stamps each update with
- * {@code max(record time, previous stamp + 1)}: strictly increasing, equal to the record's
- * wall-clock time except when records come faster than one per millisecond.
+ * <p>Updates get strictly increasing timestamps ({@link StatsStorageSink}), so that records of the
+ * same millisecond do not overwrite each other.
  *
  * <pre>{@code
  * StatsStorage storage = new FileStatsStorage(new File("runs/ui.bin"));   // deeplearning4j-ui-model
@@ -31,43 +27,31 @@ import java.util.UUID;
  * <p>The router belongs to the caller: {@link #close()} does not close it. The sink is
  * serializable when its router is (e.g. {@code RemoteUIStatsStorageRouter}). Thread-safe.
  */
-public final class StatsStorageRecordSink implements RecordSink<ReceptiveFieldRecord> {
+public final class StatsStorageRecordSink extends StatsStorageSink<ReceptiveFieldRecord> {
     private static final long serialVersionUID = 1L;
-
-    private final StatsStoragePoster poster;
 
     /** Posts to {@code router} under a new random session id and worker id {@code "0"}. */
     public StatsStorageRecordSink(StatsStorageRouter router) {
-        this(router, UUID.randomUUID().toString(), "0");
+        super(router);
     }
 
     /** Posts to {@code router} under the given session and worker ids. */
     public StatsStorageRecordSink(StatsStorageRouter router, String sessionId, String workerId) {
-        this.poster = new StatsStoragePoster(router, sessionId, workerId);
+        super(router, sessionId, workerId);
     }
 
     @Override
-    public void accept(ReceptiveFieldRecord record) {
-        Require.nonNull("record", record);
-        String session = poster.sessionId();
-        String worker = poster.workerId();
-        poster.post(record.timestampMillis(),
-                stamp -> new ReceptiveFieldStaticInfo(session, worker, stamp, record.units()),
-                stamp -> new ReceptiveFieldPersistable(session, worker, stamp, record));
-    }
-
-    /** The session id of the posted records. */
-    public String sessionId() {
-        return poster.sessionId();
-    }
-
-    /** The worker id of the posted records. */
-    public String workerId() {
-        return poster.workerId();
+    protected long timestampMillis(ReceptiveFieldRecord record) {
+        return record.timestampMillis();
     }
 
     @Override
-    public String toString() {
-        return "StatsStorageRecordSink(" + poster + ")";
+    protected Persistable staticInfo(String sessionId, String workerId, long stamp, ReceptiveFieldRecord record) {
+        return new ReceptiveFieldStaticInfo(sessionId, workerId, stamp, record.units());
+    }
+
+    @Override
+    protected Persistable update(String sessionId, String workerId, long stamp, ReceptiveFieldRecord record) {
+        return new ReceptiveFieldPersistable(sessionId, workerId, stamp, record);
     }
 }
