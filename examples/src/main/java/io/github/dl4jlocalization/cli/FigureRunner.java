@@ -4,10 +4,8 @@ import io.github.dl4jlocalization.figures.Figure;
 import io.github.dl4jlocalization.figures.FigureSweeps;
 import io.github.dl4jlocalization.util.Require;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** What every {@code figure} subcommand does once its {@link Figure} is built: run it and report. */
 final class FigureRunner {
@@ -54,26 +52,5 @@ final class FigureRunner {
      */
     static void requireUnset(String flag, Object value, String why) {
         Require.that(value == null, flag, value, "left out (" + why + ")");
-    }
-
-    /**
-     * The constant of {@code type} that {@code text} names, written in lower case with hyphens
-     * for underscores (e.g. {@code second-to-last}), case ignored.
-     *
-     * @throws IllegalArgumentException naming the flag, the text and the accepted names
-     */
-    static <E extends Enum<E>> E choice(String flag, Class<E> type, String text) {
-        for (E e : type.getEnumConstants()) {
-            if (name(e).equalsIgnoreCase(text.trim())) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException(flag + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(FigureRunner::name).collect(Collectors.joining(", ")) + ", got '" + text + "'");
-    }
-
-    /** A constant's flag spelling: lower case, hyphens for underscores. */
-    static String name(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

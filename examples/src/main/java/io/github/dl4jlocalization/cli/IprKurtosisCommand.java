@@ -61,11 +61,11 @@ final class IprKurtosisCommand implements Callable<Integer> {
         FigureRunner.requireUnset("--gain", run.data.gain, "use --gains");
         FigureRunner.requireUnset("--k", run.data.k, "use --ks");
         FigureRunner.requireUnset("--seed", run.seed, "use --seeds");
-        Preset p = FigureRunner.choice("--preset", Preset.class, preset);
+        Preset p = RunConfig.parseEnum("--preset", Preset.class, preset);
         RunConfig base = run.configure(IprKurtosisFigure.defaults(p));
         IprKurtosisFigure figure = new IprKurtosisFigure(base, gains == null ? IprKurtosisFigure.DEFAULT_GAINS : gains,
                 ks == null ? IprKurtosisFigure.DEFAULT_KS : ks, seeds, kurtosisSamples,
-                FigureRunner.choice("--kur-record", IprRecord.class, kurRecord));
+                RunConfig.parseEnum("--kur-record", IprRecord.class, kurRecord));
         return FigureRunner.run(figure, options);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.PruningRun;
+import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.listeners.PruningScope;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
 import io.github.dl4jlocalization.sweep.PruneTask;
 import io.github.dl4jlocalization.util.Require;
@@ -41,7 +43,7 @@ public final class PruningOptions {
         if (heldOut != null) {
             Require.atLeast("held-out", heldOut, 2);
         }
-        return new PruneTask(rate, rounds, PruningRun.parseScope(scope), PruningRun.parseRewind(rewind), baseline,
+        return new PruneTask(rate, rounds, RunConfig.parseEnum("scope", PruningScope.class, scope), PruningRun.parseRewind(rewind), baseline,
                 heldOut);
     }
 }

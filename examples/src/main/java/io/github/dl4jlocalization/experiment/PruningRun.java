@@ -171,7 +171,7 @@ public final class PruningRun {
         summary.put("rate", rate);
         summary.put("rounds", rounds);
         summary.put("stepsPerRound", config.steps());
-        summary.put("scope", scopeName(scope));
+        summary.put("scope", RunConfig.enumName(scope));
         summary.put("rewindStep", rewindStep);
         summary.put("heldOut", heldOut);
         summary.put("targetFinalSparsity", 1 - imp.keepFraction(rounds));
@@ -206,22 +206,6 @@ public final class PruningRun {
                 last.loss(), last.loss(), last.accuracy(), last.steps(), last.ipr().clone(), List.copyOf(peaks),
                 kurtosis, seconds, Provenance.backend(), Provenance.version(), Provenance.peakResidentBytes(), null,
                 List.of(IPR_PLOT, KURTOSIS_PLOT), null);
-    }
-
-    /** {@code first-layer}, {@code per-layer} or {@code global}: a scope as the flags and files name it. */
-    public static String scopeName(PruningScope scope) {
-        return Require.nonNull("scope", scope).name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The scope named {@code first-layer}, {@code per-layer} or {@code global} (case ignored). */
-    public static PruningScope parseScope(String text) {
-        String t = Require.nonNull("scope", text).trim().toLowerCase(Locale.ROOT);
-        for (PruningScope scope : PruningScope.values()) {
-            if (scopeName(scope).equals(t)) {
-                return scope;
-            }
-        }
-        throw new IllegalArgumentException("scope must be one of first-layer, per-layer, global, got '" + text + "'");
     }
 
     /** The rewind step of {@code init} (0) or of a step count >= 0. */

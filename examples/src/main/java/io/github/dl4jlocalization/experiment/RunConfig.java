@@ -322,16 +322,25 @@ public final class RunConfig implements Serializable {
         }
     }
 
-    /** Parses a case-insensitive enum constant, naming the key and the accepted names on failure. */
+    /**
+     * Parses an enum constant written as {@link #enumName} spells it (lower case, hyphens for
+     * underscores, e.g. {@code first-layer}), case ignored, naming the key and the accepted names
+     * on failure.
+     */
     public static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
-        String accepted = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
         Require.nonNull(key, text);
-        try {
-            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of " + accepted + ", got '" + text + "'", e);
+        for (E e : type.getEnumConstants()) {
+            if (enumName(e).equalsIgnoreCase(text.trim())) {
+                return e;
+            }
         }
+        throw new IllegalArgumentException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(RunConfig::enumName).collect(Collectors.joining(", ")) + ", got '" + text + "'");
+    }
+
+    /** An enum constant as flags and files spell it: lower case, hyphens for underscores. */
+    public static String enumName(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Builder of {@link RunConfig}; every parameter starts at its default. Not thread-safe. */

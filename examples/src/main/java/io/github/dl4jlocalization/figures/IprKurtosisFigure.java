@@ -170,7 +170,7 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
         m.put("seeds", seeds);
         m.put("kurtosisSamples", kurtosisSamples);
         m.put("kurtosisSeed", KURTOSIS_SEED);
-        m.put("kurRecord", kurRecord.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("kurRecord", RunConfig.enumName(kurRecord));
         return m;
     }
 

@@ -77,7 +77,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
         double rate = settings.containsKey("rate") ? ConfigValues.number("rate", settings.get("rate")) : d.rate;
         int rounds = settings.containsKey("rounds") ? ConfigValues.integer("rounds", settings.get("rounds")) : d.rounds;
         PruningScope scope = settings.containsKey("scope")
-                ? PruningRun.parseScope(ConfigValues.string("scope", settings.get("scope"))) : d.scope;
+                ? RunConfig.parseEnum("scope", PruningScope.class, ConfigValues.string("scope", settings.get("scope"))) : d.scope;
         long rewind = settings.containsKey("rewind") ? PruningRun.parseRewind(String.valueOf(settings.get("rewind")))
                 : d.rewind;
         boolean baseline = settings.containsKey("baseline") ? bool(settings.get("baseline")) : d.baseline;
@@ -106,7 +106,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate", rate);
         m.put("rounds", rounds);
-        m.put("scope", PruningRun.scopeName(scope));
+        m.put("scope", RunConfig.enumName(scope));
         m.put("rewind", rewind == 0 ? PruningRun.REWIND_INIT : Long.toString(rewind));
         m.put("baseline", baseline);
         m.put("heldOut", heldOut == null ? EVAL_SIZE : heldOut);
