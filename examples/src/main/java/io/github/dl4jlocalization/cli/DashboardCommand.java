@@ -17,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * only, until interrupted.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
-        description = {"Replay a run's stats file (DIR/stats.bin) in the DL4J UI with the localization page,",
-            "served on 127.0.0.1 only (no remote receiver); stops on Ctrl-C."})
+        description = {"Replay a run's stats file (DIR/stats.bin) in the DL4J UI with the localization page.",
+            "Served on 127.0.0.1 only (no remote receiver); stops on Ctrl-C."})
 final class DashboardCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by run.")
     Path dir;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * run in its output directory.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A one-minute run in which a single ReLU neuron learns a localized receptive field",
+        description = {"A short run in which a single ReLU neuron learns a localized receptive field.",
             "(NLGP g=3, xi=0.3,0.7, L=40, lr 0.1, batch 5000); prints where the plots are."})
 final class DemoCommand implements Callable<Integer> {
     /** Steps of the demo. */

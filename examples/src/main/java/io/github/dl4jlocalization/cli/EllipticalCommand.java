@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
  * reference residual 0.0977 (the Fig. 4 notebook's t run used B=1000 and init scale 1 instead).
  */
 @Command(name = EllipticalFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (science.md 2.5): trains the "
-                + "single neuron per radial law and seed,",
-            "fits a sinusoid to each final receptive field (residual sqrt(MSE*L)/||w||, as the reference).",
+        description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (science.md 2.5).",
+            "Trains the single neuron per radial law and seed and fits a sinusoid to each final receptive field "
+                    + "(residual sqrt(MSE*L)/||w||, as the reference).",
             "Writes elliptical.csv (per law and seed), elliptical-fields.png (RF evolutions with the fit, red dashed), "
                     + "summary.json and the sweeps into --out DIR.",
             "Defaults: L=40, --xi 1,3, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, --steps 5000, --batch 10000, "

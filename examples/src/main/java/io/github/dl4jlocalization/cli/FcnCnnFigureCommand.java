@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
  * flag applies ({@link RunOptions}); the defaults below replace {@link RunConfig}'s.
  */
 @Command(name = FcnCnnFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains the FCN and a CNN (circular padding) on the same task and matches each localized FCN "
-                + "receptive field to the CNN filters",
-            "(max normalised circular cross-correlation over shifts and sign) against random Gaussian filters.",
+        description = {"Localized FCN receptive fields matched to the filters of a CNN trained on the same task.",
+            "Trains the FCN and a CNN (circular padding), matches each localized FCN field to the CNN filters (max "
+                    + "normalised circular cross-correlation over shifts and sign) against random Gaussian filters.",
             "Writes matches.csv, match-scores.png, matched-pairs.png and summary.json into --out DIR.",
             "Defaults (UNVERIFIED as (B)'s): NLGP g=100, xi=(1,3), L=40; SCM K=10 ReLU, lr 2, batch 1000, 3000 steps; "
                     + "CNN C=10, w=D/4; IPR threshold 0.1; 3 seeds."})

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
  * trainings run as resumable sweeps on the engine of {@link EngineOptions}.
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
-        description = {"Reproduce a figure of the papers: each runs its trainings as a resumable sweep and writes",
-            "CSV, summary.json (claim vs measured, wall time) and PNGs into --out DIR."},
+        description = {"Reproduce a figure of the papers from resumable sweeps.",
+            "Each writes CSV, summary.json (claim vs measured, wall time) and PNGs into --out DIR."},
         subcommands = {CommandLine.HelpCommand.class, IprKurtosisCommand.class, IsingPeaksCommand.class,
             EllipticalCommand.class, GaussianCloneCommand.class, ManyNeuronsCommand.class, ImpFigureCommand.class,
             FcnCnnFigureCommand.class})

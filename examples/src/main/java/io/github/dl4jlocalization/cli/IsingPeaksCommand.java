@@ -29,13 +29,13 @@ import java.util.concurrent.Callable;
  * the equilibrium ring correlations {@code (t^d + t^(L-d)) / (1 + t^L)} instead.
  */
 @Command(name = PeakMatchFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Integrated vs simulated receptive field on the Ising task (science.md 6.2): per seed, SGD and "
-                + "the effective dynamics from the same w0;",
-            "counts the seeds whose final signed peaks match (the papers' claim: 26/28).",
+        description = {"Integrated vs simulated receptive field on the Ising task (science.md 6.2).",
+            "Per seed, SGD and the effective dynamics from the same w0; counts the seeds whose final signed peaks "
+                    + "match (the papers' claim: 26/28).",
             "Writes peaks.csv (per seed), peaks-overlay.png (final SGD and integrated fields, peaks marked), "
                     + "summary.json and the sweep into --out DIR.",
-            "Defaults: L=40, --xi 0.3,0.7, --sweeps 50, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, --steps 2000, "
-                    + "--batch 500, --record-every 10; every run flag overrides them."})
+            "Defaults: L=40, --xi 0.3,0.7, --sweeps 50, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, "
+                    + "--steps 2000, --batch 500, --record-every 10; every run flag overrides them."})
 final class IsingPeaksCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * selected panel; --seed is left to --seeds.
  */
 @Command(name = ManyNeuronsFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Many hidden units (science.md 6.1 fig5 rows): the --panels, --seeds each:",
+        description = {"Many hidden units on Kur(k) and NLGP (science.md 6.1 fig5 rows).",
+            "The --panels, --seeds each:",
             "  scm-kur10, scm-kur30, scm-kur4: SCM K=10 sigmoid, trainable bias 0, init 0.1, lr 100, B=1000, T=5000,",
             "    L=100, Kur(10|30|4), xi=1,3;",
             "  mlp-nlgp100: two-layer K=10 ReLU, trainable bias and readout, init 0.001, lr 1, B=1000, T=2000, L=40,",

@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
  * when a unit failed (after writing the table), 2 for an invalid grid file.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a grid of configurations x seeds (--grid FILE, JSON or YAML:",
-            "{base: {run config}, axes: {data.gain: [..], lr: [..]}, seeds: N | [..], task: {kind: train|theory, ..},"
-                    + " out: DIR}).",
+        description = {"Run a grid of run configurations x seeds, resumably.",
+            "--grid FILE (JSON or YAML): {base: {run config}, axes: {data.gain: [..], lr: [..]}, seeds: N | [..],"
+                    + " task: {kind: train|theory|prune|cnn, ..}, out: DIR}.",
             "Runs on worker threads (--engine local) or as a Spark job (--engine spark: embedded local[N] by default,",
             "any master with --master or under spark-submit); a unit's result is the same on every engine.",
             "Writes units/<id>/ (each run), results/<id>.json (each result; present = complete, skipped on re-runs)",

@@ -17,9 +17,11 @@ import java.util.concurrent.Callable;
  * every flag of {@code run} ({@link RunOptions}).
  */
 @Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Integrate the effective dynamics (tau = lr) and run SGD from the same initial weights;",
-            "writes trajectory.csv (step, IPR theory, IPR SGD, l2 error), summary.json (final IPRs, signed peaks,",
-            "peakMatch) and plots into --out DIR, and the SGD run into DIR/sgd.",
+        description = {"Effective dynamics of a single neuron against SGD from the same initial weights.",
+            "Integrates the dynamics (tau = lr), runs SGD and writes trajectory.csv (step, IPR theory, IPR SGD, "
+                    + "l2 error),",
+            "summary.json (final IPRs, signed peaks, peakMatch) and plots into --out DIR, and the SGD run into "
+                    + "DIR/sgd.",
             "Only the single ReLU neuron without bias and with frozen readout (the defaults) is supported."})
 final class TheoryCommand implements Callable<Integer> {
 
