@@ -1,23 +1,17 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.sweep.LocalSweepEngine;
-import io.github.dl4jlocalization.sweep.SparkSweepEngine;
 import io.github.dl4jlocalization.sweep.SweepEngine;
-import io.github.dl4jlocalization.util.Require;
+import io.github.dl4jlocalization.sweep.SweepEngines;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 /**
  * The flags that choose where a sweep's work units run, shared by {@code sweep} and every
  * {@code figure} command: {@code --engine local} (worker threads of this JVM) or
  * {@code --engine spark} (a Spark job on {@code --master}: by default spark-submit's master,
- * else the embedded {@code local[--workers]}).
+ * else the embedded {@code local[--workers]}). The Spark engine lives in the
+ * {@code localization-spark} module ({@link SweepEngines}).
  */
 public final class EngineOptions {
-    /** The property spark-submit sets to its {@code --master}. */
-    static final String SPARK_MASTER_PROPERTY = "spark.master";
-
     @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
             description = "Where the units run: local (worker threads of this JVM) or spark (a Spark job on --master)"
                     + " (default ${DEFAULT-VALUE}).")
@@ -39,14 +33,6 @@ public final class EngineOptions {
      * @throws IllegalArgumentException naming the flag at fault
      */
     SweepEngine engine() {
-        Require.that(engine.equals("local") || engine.equals("spark"), "--engine", "'" + engine + "'",
-                "local or spark");
-        if (engine.equals("local")) {
-            Require.that(master == null, "--master", master, "used with --engine spark only");
-            return new LocalSweepEngine(workers);
-        }
-        Require.atLeast("--workers", workers, 1);
-        String url = master != null ? master : System.getProperty(SPARK_MASTER_PROPERTY);
-        return url == null ? SparkSweepEngine.local(workers) : new SparkSweepEngine(url, Map.of());
+        return SweepEngines.create(engine, workers, master);
     }
 }

@@ -4,7 +4,7 @@ import io.github.dl4jlocalization.bench.SweepBenchmark;
 import io.github.dl4jlocalization.bench.SweepBenchmark.Engine;
 import io.github.dl4jlocalization.bench.SweepBenchmark.Result;
 import io.github.dl4jlocalization.sweep.LocalSweepEngine;
-import io.github.dl4jlocalization.sweep.SparkSweepEngine;
+import io.github.dl4jlocalization.sweep.SweepEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +45,8 @@ final class BenchSweepCommand implements Callable<Integer> {
         SweepBenchmark bench = new SweepBenchmark(units, length, batch, steps);
         List<Engine> engines = List.of(
                 new Engine("--engine local --workers " + workers, new LocalSweepEngine(workers), workers),
-                new Engine("--engine spark local[" + workers + "]", SparkSweepEngine.local(workers), workers));
+                new Engine("--engine spark local[" + workers + "]",
+                        SweepEngines.create(SweepEngines.SPARK, workers, null), workers));
         System.out.printf(Locale.ROOT, "bench sweep: %d units (NLGP L=%d, B=%d, %d steps each) per engine, "
                 + "OMP_NUM_THREADS=%s, %d CPUs%n", units, length, batch, steps,
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), Runtime.getRuntime().availableProcessors());

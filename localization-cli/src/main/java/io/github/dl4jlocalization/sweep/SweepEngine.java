@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Executes work units somewhere: threads of this JVM ({@link LocalSweepEngine}) or the executors
- * of a Spark cluster ({@link SparkSweepEngine}: one job, one task per unit). The units are shipped
+ * of a Spark cluster ({@code SparkSweepEngine} of the {@code localization-spark} module: one job, one task per unit). The units are shipped
  * unchanged; {@link WorkUnit#execute} never throws, so one failing unit cannot abort the others.
  */
 public interface SweepEngine {
