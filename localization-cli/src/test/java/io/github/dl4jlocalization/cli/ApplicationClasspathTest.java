@@ -20,11 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The application's class path with embedded Spark: exactly one SLF4J binding (slf4j-simple), and
- * no class defined by two jars (the first on the path would silently win; MapDB's old lz4 did so
- * over Spark's and broke executors) except the overlaps DL4J brought before Spark.
+ * The application's class path: exactly one SLF4J binding (slf4j-simple), and no class defined by
+ * two jars (the first on the path would silently win; MapDB's old lz4 did so over Spark's and broke
+ * executors) except the overlaps DL4J brings itself. localization-spark runs the same checks on
+ * the class path with embedded Spark (a subclass).
  */
-class ApplicationClasspathTest {
+public class ApplicationClasspathTest {
     /** Jar pairs that define the same classes in DL4J's own dependencies (nd4j's guava bundles jsr305, ...). */
     private static final Set<Set<String>> DL4J_OVERLAPS = Set.of(
             Set.of("guava-1.0.0-M2.1.jar", "jsr305-3.0.0.jar"),

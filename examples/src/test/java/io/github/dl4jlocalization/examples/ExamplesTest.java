@@ -1,0 +1,91 @@
+package io.github.dl4jlocalization.examples;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every example's {@code main}, run for a few steps on this project's class path (the installed
+ * plugin artifacts next to the user's own deeplearning4j-core and backend), with what it promises
+ * to print and write checked.
+ */
+class ExamplesTest {
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream stdout;
+
+    @BeforeEach
+    void capture() {
+        stdout = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        stdout.print(output());
+    }
+
+    private String output() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in:\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void userPipelineTrainsTheUsersNetworkAndWritesEveryRecord(@TempDir Path dir) throws IOException {
+        // 2 epochs of 50 batches: 100 updates, records every 10; UI on a free port
+        UserPipelineExample.main(new String[] {"2", dir.toString(), "0"});
+        assertTrue(output().contains("DL4J training UI with the localization page: http://127.0.0.1:"), output());
+        double accuracy = number(output(), "accuracy on the held-out set: ([0-9.]+)");
+        assertTrue(accuracy >= 0 && accuracy <= 1, output());
+        List<String> fields = Files.readAllLines(dir.resolve("receptive-fields.csv"));
+        assertTrue(fields.get(0).startsWith("iteration,"), fields.get(0));
+        assertEquals(1 + 10, fields.size(), "a header and one row every 10 of 100 updates");
+        List<String> kurtosis = Files.readAllLines(dir.resolve("kurtosis.csv"));
+        assertEquals(1 + 10, kurtosis.size(), kurtosis.get(0));
+        assertTrue(Files.size(dir.resolve("stats.bin")) > 0);
+    }
+
+    @Test
+    void dataVecPathTrainsFromTheRecordReader() {
+        DataVecExample.main(new String[] {"1", "5000"});
+        double meanIpr = number(output(), "mean IPR ([0-9.]+)");
+        assertTrue(meanIpr > 1.0 / 40 && meanIpr <= 1, output());
+        assertTrue(output().contains("after 10 updates"), output());
+    }
+
+    @Test
+    void pruningRemovesThirtyPercentPerRound(@TempDir Path dir) throws IOException {
+        PruningExample.main(new String[] {"2", "20", dir.toString()});
+        // rounds 0 (dense), 1 and 2: sparsity 0, 0.3, 1 - 0.7^2 = 0.51 of the first layer
+        assertTrue(output().matches("(?s).*\\n    0     0\\.000 .*\\n    1     0\\.300 .*\\n    2     0\\.510 .*"),
+                output());
+        assertEquals(3, Files.readAllLines(dir.resolve("rounds.jsonl")).size());
+        assertTrue(Files.size(dir.resolve("pruned.zip")) > 0);
+    }
+
+    @Test
+    void backendExamplePrintsTheCpuBackend() {
+        BackendExample.main(new String[] {"5"});
+        assertTrue(output().contains("ND4J backend: CpuBackend"), output());
+        assertTrue(output().contains("5 steps on CpuBackend"), output());
+    }
+}
