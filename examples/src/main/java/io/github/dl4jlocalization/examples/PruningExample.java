@@ -32,8 +32,8 @@ import java.util.List;
  *
  * <p>Run: {@code mvn -q exec:java -Dexec.mainClass=io.github.dl4jlocalization.examples.PruningExample
  * -Dexec.args="8 500 runs/pruning"} (rounds, steps per round, output directory). Writes
- * {@code rounds.jsonl} (one record per round), {@code pruned.zip} (the network) and
- * {@code masks.bin} (restore with {@code PruningMasks.readFrom}).
+ * {@code rounds.jsonl} (one record per round) and {@code pruned.zip} (the network and its masks:
+ * {@code PruningMasks.readFrom} restores them).
  */
 public final class PruningExample {
     private PruningExample() {
@@ -74,7 +74,8 @@ public final class PruningExample {
             System.out.printf("%5d  %8.3f  %8.3f  %8.3f  %8.3f%n", r.round(), r.sparsity(), r.accuracy(),
                     r.meanIpr(), r.meanPreActivationKurtosis());
         }
+        // the network, and its masks in the same zip (PruningMasks.readFrom(zip) restores them)
         ModelSerializer.writeModel(net, out.resolve("pruned.zip").toFile(), true);
-        imp.masks().writeTo(out.resolve("masks.bin"));
+        imp.masks().writeTo(out.resolve("pruned.zip").toFile());
     }
 }
