@@ -3,9 +3,9 @@
 # Usage: python3 docs/results/ising-peaks-noise.py runs/figures/ising-peaks/sweeps/peaks/units
 # For each unit of the ising-peaks sweep (L=40, J=(0.3,0.7), tau=lr=0.05, T=2000) it reads w0 (the SGD
 # run's step-0 weights) and
-#  1. integrates science.md 5.2 variant 1 (binary amplifier, exact ring covariances) independently
+#  1. integrates docs/science.md 5.3 variant 1 (binary amplifier, exact ring covariances) independently
 #     of the Java code and compares the final signed peak with the Java integrated field's;
-#  2. integrates variant 3 (the Fig. 3 notebook's cubic rule) and counts matches with SGD;
+#  2. integrates variant fig3 (the Fig. 3 notebook's cubic rule) and counts matches with SGD;
 #  3. adds a model of one SGD step's gradient noise, lr * N(0, Sigma_1 / B) per step, to variant 1
 #     and counts how often the noiseless peak survives (one noise draw per seed, seed 0).
 import numpy as np, csv, glob, os

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * with {@code kappa} the excess kurtosis {@link ExcessKurtosis#CENTRAL} over the N samples (a
  * bias would shift h by a constant, which this estimator ignores). {@code delta_kj > 0} means
  * that removing weight j makes unit k's pre-activation more non-Gaussian. The paper's exact
- * statistic, normalisation and averaging are UNVERIFIED (science.md 8.3); this is the direct
+ * statistic, normalisation and averaging are UNVERIFIED (docs/science.md 4.8); this is the direct
  * reading of its description. {@code delta_kj = 0} exactly where {@code w_kj = 0} (nothing is
  * removed); a unit whose pre-activation is constant has NaN kurtosis and NaN deltas, and so has
  * a cavity whose remaining pre-activation is constant (the last weight of a unit).

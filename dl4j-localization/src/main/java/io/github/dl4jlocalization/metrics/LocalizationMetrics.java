@@ -207,7 +207,7 @@ public final class LocalizationMetrics {
      * filled bins.
      *
      * <p>Differences from the reference's loop (documented, deliberate): it keeps both overflow
-     * bins as the spec states, whereas the reference overwrites its underflow count and pools
+     * bins as docs/science.md 4.4 states, whereas the reference overwrites its underflow count and pools
      * {@code [e_{bins-1}, e_bins)} with the overflow; its numpy {@code arange} edges differ from
      * {@code low + b * width} by less than 1e-13.
      *

@@ -35,7 +35,7 @@ import java.util.Arrays;
  * trained like the FCN: plain SGD on {@code mean_n (y_n - t_n)^2} (labels in {0, 1}), float64.
  *
  * <p><b>Why this architecture.</b> The paper's CNN (filter size, channels, pooling, readout) is
- * UNVERIFIED (science.md 7). This one is the fully connected SCM restricted to translation
+ * UNVERIFIED (docs/science.md 3.7, 9.2). This one is the fully connected SCM restricted to translation
  * symmetry and locality: the FROZEN network is exactly an SCM with {@code K = C D} hidden units
  * whose receptive fields are the D circular shifts of the C filters zero-padded to D. So the two
  * networks differ only in the weight sharing and the support of the fields, and a localized FCN

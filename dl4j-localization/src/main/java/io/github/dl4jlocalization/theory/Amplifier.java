@@ -15,7 +15,7 @@ import io.github.dl4jlocalization.util.Require;
 import java.io.Serializable;
 
 /**
- * The localization amplifier of Lufkin, Saxe &amp; Grant (2024) (science.md 5.1-5.3): for a
+ * The localization amplifier of Lufkin, Saxe &amp; Grant (2024) (docs/science.md 5.1-5.2): for a
  * single ReLU neuron and sign-symmetric class-1 inputs with unit-variance single-pixel marginal
  * {@code p_1}, the data term of the expected gradient is {@code E_1[1(w.x >= 0) x_i] = phi(a_i)/2}
  * with {@code a_i = (Sigma_1 w)_i / sqrt(w' Sigma_1 w)} in [-1, 1] and
@@ -97,7 +97,7 @@ public interface Amplifier extends Serializable {
     }
 
     /**
-     * The truncated form of the reference's Fig. 3 notebook (science.md 5.2, variant 3):
+     * The truncated form of the reference's Fig. 3 notebook (docs/science.md 5.3, variant fig3):
      * {@code f(a) = sqrt(2/pi) a + ((3 - kappa)/6) a^3}, i.e. the {@link #taylor} form without
      * the factor {@code sqrt(2/pi)} on the cubic term. Use it with
      * {@link EffectiveDynamics.Variant#FIG3} to reproduce that panel.
@@ -163,7 +163,7 @@ public interface Amplifier extends Serializable {
      *       approximation is not needed: for {@code x = s r Lambda u} (u uniform on the sphere,
      *       {@code v = Lambda' w}), {@code E[1(v.u >= 0) u] = E|u_1| v / (2|v|)} by rotation
      *       symmetry, so {@code E[1(w.x >= 0) x] = (E|X|/2) Sigma w / sqrt(w' Sigma w)} exactly
-     *       (science.md 2.5), with {@code E|X| = s E[r] E|u_1|}. The amplifier is therefore
+     *       (docs/science.md 2.8), with {@code E|X| = s E[r] E|u_1|}. The amplifier is therefore
      *       exactly linear, whatever the marginal's kurtosis, and localization cannot emerge;
      *       the marginal formula applied to the (non-Gaussian) elliptical marginal would wrongly
      *       predict a non-linear phi;</li>

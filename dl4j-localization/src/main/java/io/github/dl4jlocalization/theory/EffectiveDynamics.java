@@ -13,7 +13,7 @@ import java.io.Serializable;
 
 /**
  * The analytical effective dynamics of a single ReLU neuron (Lufkin, Saxe &amp; Grant 2024;
- * science.md 5.1-5.5): gradient flow of the expected MSE loss, in time {@code t = step * lr},
+ * docs/science.md 5.1-5.4): gradient flow of the expected MSE loss, in time {@code t = step * lr},
  * with the data term replaced by the {@link Amplifier localization amplifier} phi:
  * <pre>
  *   dw/dt = 1/2 [ phi(a(w)) - (Sigma_0 + Sigma_1) w ],   a(w) = Sigma_1 w / sqrt(w' Sigma_1 w)   (phi elementwise)
@@ -22,10 +22,10 @@ import java.io.Serializable;
  * expected SGD step and a trajectory can be compared step by step with an SGD run started from
  * the same {@code w_0} ({@link #initialWeights(ShallowNetwork)}):
  * <pre>
- *   {@link Variant#VARIANT_1}:  w &lt;- w + (tau/2) (phi(a) - (Sigma_0 + Sigma_1) w)      (science.md 5.2, variant 1)
- *   {@link Variant#FIG3}:       w &lt;- w + tau (f(a) - (1/2)(Sigma_0 + Sigma_1) w)       (variant 3, the Fig. 3 notebook)
+ *   {@link Variant#VARIANT_1}:  w &lt;- w + (tau/2) (phi(a) - (Sigma_0 + Sigma_1) w)  (docs/science.md 5.3, variant 1)
+ *   {@link Variant#FIG3}:       w &lt;- w + tau (f(a) - (1/2)(Sigma_0 + Sigma_1) w)   (variant fig3, Fig. 3 notebook)
  * </pre>
- * with {@code a} clipped to {@code [-1 + 1e-12, 1 - 1e-12]} (science.md 5.5). The class
+ * with {@code a} clipped to {@code [-1 + 1e-12, 1 - 1e-12]} (docs/science.md 5.4). The class
  * covariances must have unit diagonal for {@code |a| <= 1} (Cauchy-Schwarz); empirical ones are
  * close to it and the clip covers the rest. To reproduce the Fig. 3 Ising panel use
  * {@link Variant#FIG3} with {@link Amplifier#fig3Cubic(double)} and covariances from

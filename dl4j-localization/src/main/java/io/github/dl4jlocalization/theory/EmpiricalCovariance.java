@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * The class covariance of a data model estimated from samples, for models without a closed form
  * (Kur with algebraic or Laplace marginals) or to reproduce the reference's Fig. 3, which uses
- * {@code np.cov} of 100,000 generated Ising samples (science.md 2.4).
+ * {@code np.cov} of 100,000 generated Ising samples (docs/science.md 5.5).
  *
  * <p>Estimator: every data model is stationary on the ring or torus, so the natural estimator of
  * its kernel averages over all site pairs at each displacement delta (per axis modulo L) and

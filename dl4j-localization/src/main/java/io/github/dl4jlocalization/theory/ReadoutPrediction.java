@@ -4,7 +4,7 @@ import io.github.dl4jlocalization.data.StationaryCovariance;
 import io.github.dl4jlocalization.util.Require;
 
 /**
- * The two-layer check of Lufkin, Saxe &amp; Grant (2024) (science.md 5.4, reference
+ * The two-layer check of Lufkin, Saxe &amp; Grant (2024) (docs/science.md 5.6, reference
  * {@code analyses/twolayer.py}): a network {@code y = v ReLU(w.x)} with one hidden unit and a
  * trained readout v, on the two-class task with {@code P(y = 1) = 1/2}. For fixed first-layer
  * weights w the MSE is quadratic in v, minimised at

@@ -1,6 +1,6 @@
 /**
  * The analytical effective dynamics of localization of Lufkin, Saxe &amp; Grant (2024)
- * (science.md section 5), for comparison with SGD runs of the single ReLU neuron.
+ * (docs/science.md section 5), for comparison with SGD runs of the single ReLU neuron.
  *
  * <ul>
  *   <li>{@link io.github.dl4jlocalization.theory.Amplifier}: the localization amplifier

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class IsingModelTest {
 
-    /** science.md 2.4 (5 decimals). */
+    /** docs/science.md 2.7 (5 decimals). */
     @ParameterizedTest
     @CsvSource({"0.3, 0.29131, 0.08486", "0.7, 0.60437, 0.36526"})
     void exactCorrelationsMatchTable(double j, double d1, double d2) {
@@ -33,7 +33,7 @@ class IsingModelTest {
 
     /**
      * Nearest-neighbour and distance-2 correlations of 50-sweep Metropolis samples at L = 40
-     * against the exact equilibrium values (science.md 2.4). Tolerance 5 standard errors of the
+     * against the exact equilibrium values (docs/science.md 2.7). Tolerance 5 standard errors of the
      * position-averaged estimator {@code T = mean_(n,i) s_i s_(i+d)}, whose exact variance is
      * {@code (1/(n L)) sum_delta (<s_0 s_d s_delta s_(delta+d)> - c_d^2)} with the exact ring
      * 4-point function ({@link #ringCorrelation}): SE about 0.001 for n = 20,000 chains. A residual

@@ -27,12 +27,12 @@ class MarginalTest {
         double s = Marginal.algebraic(k).standardDeviation();
         assertEquals(second, s * s, 1e-9 * second);
         if (k == 3) {
-            assertEquals(1, s, 1e-14, "s_3 = 1 (science.md 2.3)");
+            assertEquals(1, s, 1e-14, "s_3 = 1 (docs/science.md 2.6)");
         }
     }
 
     /**
-     * science.md 2.3: the reference prints s_k estimated from 10^6 draws. Its standard error is
+     * docs/science.md 2.6: the reference prints s_k estimated from 10^6 draws. Its standard error is
      * {@code sd(y^2) / (2 s_k 1000)} with {@code Var(y^2) = E y^4 - s_k^4} (exact moments; finite
      * for k > 4): tolerance 5 standard errors.
      */
@@ -45,7 +45,7 @@ class MarginalTest {
         assertEquals(printed, s, 5 * se);
     }
 
-    /** science.md 2.3 excess-kurtosis table (2 decimals). */
+    /** docs/science.md 2.6 excess-kurtosis table (2 decimals). */
     @ParameterizedTest
     @CsvSource({"4.1, 26.33", "4.3, 7.76", "5, 1.29", "6.0, -0.08", "6.1, -0.14", "10, -0.93", "30, -1.17",
         "50, -1.19"})

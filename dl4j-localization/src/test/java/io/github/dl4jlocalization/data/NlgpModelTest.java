@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NlgpModelTest {
 
-    /** science.md 2.2 table of covariance entries; 5 decimals, so rounding error <= 5e-6. */
+    /** docs/science.md 2.4 table of covariance entries; 5 decimals, so rounding error <= 5e-6. */
     @ParameterizedTest
     @CsvSource({
         "1, 3, 0.28595, 0.01394",
@@ -27,7 +27,7 @@ class NlgpModelTest {
         assertEquals(d1, c.get(0, 39), 5e-6, "periodic");
     }
 
-    /** science.md 2.2 table of Z(g) (6 decimals) and excess kurtosis (3-4 decimals). */
+    /** docs/science.md 2.4 table of Z(g) (6 decimals) and excess kurtosis (3-4 decimals). */
     @ParameterizedTest
     @CsvSource({
         "0.1, 0.111730, -0.076, 5e-4",

@@ -1,7 +1,7 @@
 package io.github.dl4jlocalization.nn;
 
 /**
- * The papers' model, loss and gradients written out in plain Java (science spec section 3), as
+ * The papers' model, loss and gradients written out in plain Java (docs/science.md 3.5), as
  * the reference the DL4J networks are checked against:
  * {@code y_n = (sum_k v_k sigma(h_nk) + c) / K}, {@code h_nk = w_k . x_n + b_k},
  * {@code L = (1/B) sum_n (y_n - t_n)^2}.

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AmplifierTest {
     private static final double[] A = {0.1, 0.3, 0.5, 0.7, 0.9};
-    /** Half a unit in the 5th decimal: the rounding of science.md 5.3's table. */
+    /** Half a unit in the 5th decimal: the rounding of docs/science.md 5.2's table. */
     private static final double TABLE_ROUNDING = 5e-6;
     private static final ClassPair XI = new ClassPair(1, 3);
 
@@ -50,7 +50,7 @@ class AmplifierTest {
         }
     }
 
-    /** science.md 5.3 reference table, to its 5 decimals. */
+    /** docs/science.md 5.2 reference table, to its 5 decimals. */
     @Test
     void referenceTable() {
         assertRow(Amplifier.gaussian(), new double[] {0.07979, 0.23937, 0.39894, 0.55852, 0.71810});
@@ -240,7 +240,7 @@ class AmplifierTest {
 
     /**
      * Elliptical laws: the amplifier is linear with slope E|X| (the exact {@code E[1(w.x>=0)x]},
-     * science.md 2.5). Closed forms: shell {@code sqrt(D) E|u_1|}; Student t
+     * docs/science.md 2.8). Closed forms: shell {@code sqrt(D) E|u_1|}; Student t
      * {@code sqrt(df-2) Gamma((df-1)/2)/(sqrt(pi) Gamma(df/2))}, 2/pi at df = 3 for every D,
      * {@code -> sqrt(2/pi)} as df grows.
      */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EffectiveDynamicsTest {
     private static final int L = 40;
 
-    /** The initial weights of the SGD run of science.md 5.6: single ReLU neuron, init_scale 0.001. */
+    /** The initial weights of the SGD run of docs/science.md 5.7: single ReLU neuron, init_scale 0.001. */
     private static double[] sgdInit(long seed, double learningRate) {
         return EffectiveDynamics.initialWeights(
                 ShallowNetwork.builder(L).initScale(0.001).learningRate(learningRate).seed(seed).build());
@@ -193,7 +193,7 @@ class EffectiveDynamicsTest {
     }
 
     /**
-     * science.md 5.6, "ODE only, NLGP g = 100, xi = (0.3, 0.7): final IPR 0.947 (one site)", with
+     * docs/science.md 5.7, "ODE only, NLGP g = 100, xi = (0.3, 0.7): final IPR 0.947 (one site)", with
      * the reference configuration (L = 40, init_scale 0.001, lr = tau = 0.1); the state is
      * stationary by 1000 steps (measured), 2000 are run. The table gives 3 decimals: 5e-4.
      */
@@ -211,14 +211,14 @@ class EffectiveDynamicsTest {
     }
 
     /**
-     * science.md 5.6's sanity table: L = 40, xi = (1, 3), NLGP g = 100, tau = 0.05, T = 2000 from
+     * docs/science.md 5.7's sanity table: L = 40, xi = (1, 3), NLGP g = 100, tau = 0.05, T = 2000 from
      * the truncated-Glorot init with init_scale 0.001: the numpy port's ODE final IPR over 10
      * seeds is 0.275-0.286 (0.274-0.284 over 3), given to 3 decimals, so [0.2735, 0.2865] here.
      * The states are still moving at T = 2000; by T = 20,000 every seed reaches the same
      * stationary bump (translation invariance), whose IPR must agree across seeds to 1e-4.
      */
     @Test
-    void sanityTableOfScience56() {
+    void sanityTableOfScience57() {
         EffectiveDynamics dynamics = EffectiveDynamics.forModel(new NlgpModel(100, new ClassPair(1, 3), L), 0.05);
         double[] stationary = new double[5];
         for (int seed = 0; seed < 5; seed++) {
@@ -235,7 +235,7 @@ class EffectiveDynamicsTest {
     }
 
     /**
-     * The Fig. 3 configuration (science.md 5.2 variant 3, 6.1): Ising xi = (0.3, 0.7) with
+     * The Fig. 3 configuration (docs/science.md 5.3 variant fig3, 7.2): Ising xi = (0.3, 0.7) with
      * empirical class covariances, the truncated cubic amplifier at kappa = 1, tau = 0.05, 2000
      * steps, localizes (IPR above the reference's threshold 0.15; about 0.26 measured), while the
      * "Gaussian" NLGP(g = 0.01) with exact covariances stays delocalized (below the reference's
@@ -339,7 +339,7 @@ class EffectiveDynamicsTest {
         assertTrue(e.getMessage().contains("the state collapsed to 0 or diverged (tau = 50.0)"), e.getMessage());
     }
 
-    /** science.md 5.4's readout prediction, against dense quadratic forms. */
+    /** docs/science.md 5.6's readout prediction, against dense quadratic forms. */
     @Test
     void readoutPrediction() {
         NlgpModel model = new NlgpModel(3, new ClassPair(0.3, 0.7), L);

@@ -87,7 +87,7 @@ import java.util.function.IntFunction;
  * }</pre>
  * Listeners added to the network stay in place (after this one); they see the counters jump back
  * at every rewind. Every parameter value (p, R, E, scope, rewind point) of the papers is
- * UNVERIFIED (science.md 8.2): the defaults are the common lottery-ticket choices.
+ * UNVERIFIED (docs/science.md 6.6): the defaults are the common lottery-ticket choices.
  *
  * <p>Serializable when its sinks are. One run at a time.
  */

@@ -17,15 +17,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code localization figure elliptical}: elliptical data give sinusoidal, non-localized
- * receptive fields ({@link EllipticalFigure}; science.md 2.5, 6.1 Fig. 4 row, claim 7 of section
- * 9). Defaults: L=40, xi=(1,3), K=1 ReLU without bias, init 0.001, lr 0.05, T=5000, B=10,000, a
+ * receptive fields ({@link EllipticalFigure}; docs/science.md 2.8, 7.3, claim 7 of section
+ * 8). Defaults: L=40, xi=(1,3), K=1 ReLU without bias, init 0.001, lr 0.05, T=5000, B=10,000, a
  * record every 100 steps (the Fig. 4 notebook's shell and extreme runs), every one a flag of
  * {@link RunOptions}. The Student-t(3) row takes its own {@code --t-lr 0.01}, {@code --t-steps
  * 10000}, {@code --t-batch 50000}: the run of {@code elliptical_sinusoids.py} that recorded the
  * reference residual 0.0977 (the Fig. 4 notebook's t run used B=1000 and init scale 1 instead).
  */
 @Command(name = EllipticalFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (science.md 2.5).",
+        description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (docs/science.md 2.8).",
             "Trains the single neuron per radial law and seed and fits a sinusoid to each final receptive field "
                     + "(residual sqrt(MSE*L)/||w||, as the reference).",
             "Writes elliptical.csv (per law and seed), elliptical-fields.png (RF evolutions with the fit, red dashed), "
@@ -61,7 +61,7 @@ final class EllipticalCommand implements Callable<Integer> {
     int tBatch;
 
     /**
-     * The figure's defaults (science.md 6.1, Fig. 4 row), overridden by the run flags; the network
+     * The figure's defaults (docs/science.md 7.3, Fig. 4 row), overridden by the run flags; the network
      * is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
      */
     static Map<String, Object> defaults() {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 final class ImpFigureCommand implements Callable<Integer> {
     /**
      * The figure's run defaults. g = 100: NLGP's marginals are then nearly binary (excess kurtosis
-     * -1.9955, science.md 2.2), the most non-Gaussian input of the family, where a difference to
+     * -1.9955, docs/science.md 2.4), the most non-Gaussian input of the family, where a difference to
      * the clone is largest. xi = (1, 3), as in (A)'s NLGP runs: with K = 10, lr 2 and batch 1000
      * the dense SCM reaches about 85 % accuracy within 600 steps (measured), so every round trains
      * a network that solves the task.

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * preset's defaults, except those the figure sets (--model, --gain, --k, --seed).
  */
 @Command(name = IprKurtosisFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"IPR vs marginal excess kurtosis (science.md 6.3): NLGP at --gains and Kur at --ks, --seeds each.",
+        description = {"IPR vs marginal excess kurtosis (docs/science.md 7.1): NLGP at --gains and Kur at --ks, --seeds each.",
             "Writes ipr-kurtosis.csv (per point: measured and exact excess kurtosis, IPR mean/std over seeds),",
             "ipr-kurtosis-units.csv, ipr-kurtosis.png (NLGP black, Kur red) and summary.json into --out DIR.",
             "Excess kurtosis: mean(x^4)/mean(x^2)^2 - 3 over pixel 0 of --kurtosis-samples samples, both classes.",

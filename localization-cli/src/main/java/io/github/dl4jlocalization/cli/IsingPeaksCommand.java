@@ -13,23 +13,23 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code localization figure ising-peaks}: integrated vs simulated receptive field on the Ising
- * task over {@code --seeds} initial conditions ({@link PeakMatchFigure}; science.md 6.2, claim 6
- * of section 9). Defaults: the Fig. 3 Ising row of science.md 6.1 (L=40, J=(0.3, 0.7), 50
+ * task over {@code --seeds} initial conditions ({@link PeakMatchFigure}; docs/science.md 7.2, claim 6
+ * of section 8). Defaults: the Fig. 3 Ising row of docs/science.md 7.2 (L=40, J=(0.3, 0.7), 50
  * Metropolis sweeps, K=1 ReLU without bias, init 0.001, lr 0.05, T=2000, B=500 as in the
  * notebook that drew the panel, a record every 10 steps), every one a flag of {@link RunOptions}.
  *
- * <p>Default update rule: variant 1 of science.md 5.2 with the model's exact amplifier (the
+ * <p>Default update rule: variant 1 of docs/science.md 5.3 with the model's exact amplifier (the
  * binary {@code erf(a / sqrt(2(1 - a^2)))} for Ising's +-1 marginals). It is the equation derived
- * in 5.1-5.2, and what science.md 6.2 recommends for this count (binary amplifier, empirical
+ * in 5.1-5.3, and the default docs/science.md 7.2 gives for this count (binary amplifier, empirical
  * covariances); no script of the reference produces the count, while its Fig. 3 notebook drew a
  * single integrated field with the cubic-truncated amplifier at twice the amplifier weight
- * (variant 3), selectable with {@code --variant fig3}. Class covariances: empirical by default,
- * estimated from 100,000 samples per class as the reference did ({@code np.cov}, science.md 2.4),
+ * (variant fig3), selectable with {@code --variant fig3}. Class covariances: empirical by default,
+ * estimated from 100,000 samples per class as the reference did ({@code np.cov}, docs/science.md 5.5),
  * so that they describe the Metropolis samples SGD actually sees; {@code --covariance exact} takes
  * the equilibrium ring correlations {@code (t^d + t^(L-d)) / (1 + t^L)} instead.
  */
 @Command(name = PeakMatchFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Integrated vs simulated receptive field on the Ising task (science.md 6.2).",
+        description = {"Integrated vs simulated receptive field on the Ising task (docs/science.md 7.2).",
             "Per seed, SGD and the effective dynamics from the same w0; counts the seeds whose final signed peaks "
                     + "match (the papers' claim: 26/28).",
             "Writes peaks.csv (per seed), peaks-overlay.png (final SGD and integrated fields, peaks marked), "
@@ -51,7 +51,7 @@ final class IsingPeaksCommand implements Callable<Integer> {
     TheoryOptions theory;
 
     /**
-     * The figure's defaults (science.md 6.1, Fig. 3 Ising row), overridden by the run flags; the
+     * The figure's defaults (docs/science.md 7.2, Fig. 3 Ising row), overridden by the run flags; the
      * network is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
      */
     static Map<String, Object> defaults() {

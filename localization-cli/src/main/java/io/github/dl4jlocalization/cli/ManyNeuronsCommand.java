@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * selected panel; --seed is left to --seeds.
  */
 @Command(name = ManyNeuronsFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Many hidden units on Kur(k) and NLGP (science.md 6.1 fig5 rows).",
+        description = {"Many hidden units on Kur(k) and NLGP (docs/science.md 7.5).",
             "The --panels, --seeds each:",
             "  scm-kur10, scm-kur30, scm-kur4: SCM K=10 sigmoid, trainable bias 0, init 0.1, lr 100, B=1000, T=5000,",
             "    L=100, Kur(10|30|4), xi=1,3;",

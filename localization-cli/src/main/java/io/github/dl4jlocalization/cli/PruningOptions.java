@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * The pruning flags shared by {@code prune} and {@code figure imp}: rounds, rate, rewind point,
  * scope and held-out samples, read into a {@link PruneTask}. The defaults are the common
- * lottery-ticket choices, UNVERIFIED as the papers' settings (science.md 8.2).
+ * lottery-ticket choices, UNVERIFIED as the papers' settings (docs/science.md 6.6).
  */
 public final class PruningOptions {
 

@@ -24,7 +24,7 @@ public final class TheoryOptions {
     int empiricalSamples;
 
     @Option(names = "--variant", paramLabel = "1|fig3", defaultValue = "1",
-            description = "Update rule: 1 (science.md 5.2 variant 1, the model's exact amplifier) or fig3 (the Fig. 3 "
+            description = "Update rule: 1 (docs/science.md 5.3 variant 1, the model's exact amplifier) or fig3 (the Fig. 3 "
                     + "notebook's rule with the cubic kurtosis amplifier) (default ${DEFAULT-VALUE}).")
     String variant;
 

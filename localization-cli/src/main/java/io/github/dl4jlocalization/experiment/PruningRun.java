@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  *       provenance.</li>
  * </ul>
  * The result files other than the CSVs are written atomically. Every pruning parameter of the
- * papers (p, R, E, rewind point, scope) is UNVERIFIED (science.md 8.2).
+ * papers (p, R, E, rewind point, scope) is UNVERIFIED (docs/science.md 6.6).
  */
 public final class PruningRun {
     /** Rows of iterative pruning. */

@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
  *   <tr><td>checkpointEvery</td><td>1000</td><td>steps between checkpoints (0: only at the end)</td></tr>
  *   <tr><td>evalSize</td><td>1000</td><td>samples of the fixed held-out evaluation batch</td></tr>
  * </table>
- * The defaults are the single-neuron setting of the papers' IPR-vs-kurtosis sweep (science spec
- * 6.3): SCM K = 1 ReLU without bias, init 0.001, lr 0.1, B = 5000, T = 10,000, on NLGP with
+ * The defaults are the single-neuron setting of the papers' IPR-vs-kurtosis sweep (docs/science.md
+ * 7.1): SCM K = 1 ReLU without bias, init 0.001, lr 0.1, B = 5000, T = 10,000, on NLGP with
  * L = 40 and xi = (0.3, 0.7).
  *
  * <p>{@link #fromMap} reads a map such as {@link #toMap()} writes (a parsed JSON or YAML config

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The effective dynamics of a single ReLU neuron (science.md 5.2, 5.5) against the SGD run of the
+ * The effective dynamics of a single ReLU neuron (docs/science.md 5.3, 5.4) against the SGD run of the
  * same {@link RunConfig}, from the same initial weights
  * ({@link EffectiveDynamics#initialWeights}): the dynamics are integrated with Euler step
  * {@code tau = lr} for the run's steps and recorded at the run's record steps (0, every

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Elliptical data do not localize (Lufkin, Saxe &amp; Grant 2024, Fig. 4; science.md 2.5): one
+ * Elliptical data do not localize (Lufkin, Saxe &amp; Grant 2024, Fig. 4; docs/science.md 2.8): one
  * training sweep per radial law (a run configuration each, e.g. the Student-t row with its own
  * learning rate), and per run the final receptive field's IPR and its least-squares sinusoid
  * ({@link SinusoidFit}). The residual is the reference's {@code sqrt(MSE L) / ||w||}
@@ -40,10 +40,10 @@ import java.util.stream.IntStream;
 public final class EllipticalFigure implements Figure {
     /** The figure's name. */
     public static final String NAME = "elliptical";
-    /** The papers' claim it checks (science.md 9, claim 7). */
+    /** The papers' claim it checks (docs/science.md 8, claim 7). */
     public static final String CLAIM = "Elliptical data (shell, extreme radius, Student-t df=3) give sinusoidal, "
             + "non-localized receptive fields; sinusoid-fit residuals 0.0375 / 0.0414 / 0.0977 "
-            + "(reference code comments, one run each; science.md 2.5, 9 claim 7)";
+            + "(reference code comments, one run each; docs/science.md 2.8, 8 claim 7)";
     /** The per-run table. */
     public static final String CSV = "elliptical.csv";
     /** The receptive-field evolutions with their fits. */

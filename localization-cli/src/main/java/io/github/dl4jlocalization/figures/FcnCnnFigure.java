@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
  * sign), against the null distribution of the same fields matched to banks of random Gaussian
  * filters of the same count and width ({@link FilterMatcher#baselineScores}, a fixed seed).
  * Ingrosso &amp; Goldt (2022): the FCN's localized fields "match the filters of a convolutional
- * network trained on the same task" (science.md 7, claim 10; how they quantify it is UNVERIFIED).
+ * network trained on the same task" (docs/science.md 7.7, claim 10 of section 8; how they quantify it is UNVERIFIED).
  * Two sweeps ({@code fcn}, {@code cnn}) x seeds. Written:
  * <ul>
  *   <li>{@value #CSV}: {@code seed,unit,ipr,score,filter,shift,sign,baselineScore}, one row per
@@ -67,7 +67,7 @@ public final class FcnCnnFigure implements Figure {
     public static final double BIN = 0.05;
     /** The claim checked. */
     public static final String CLAIM = "(B) the localized receptive fields of a fully connected network match the "
-            + "filters of a convolutional network trained on the same task (science.md 9, claim 10; qualitative, "
+            + "filters of a convolutional network trained on the same task (docs/science.md 8, claim 10; qualitative, "
             + "the CNN and the match statistic UNVERIFIED)";
 
     private static final double BASELINE_PERCENTILE = 95;

@@ -12,7 +12,7 @@ public interface Figure {
     /** The figure's name, e.g. {@code ipr-kurtosis}: its {@code figure} subcommand. */
     String name();
 
-    /** The papers' claim the figure checks (science.md section 9). */
+    /** The papers' claim the figure checks (docs/science.md section 8). */
     String claim();
 
     /** Every setting, defaults resolved, in a fixed order. */

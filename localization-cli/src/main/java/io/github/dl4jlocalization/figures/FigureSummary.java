@@ -24,7 +24,7 @@ public final class FigureSummary {
      * Writes {@code out/}{@value #FILE}.
      *
      * @param figure      the figure's name, e.g. {@code ipr-kurtosis}
-     * @param claim       the papers' claim the figure checks (science.md section 9)
+     * @param claim       the papers' claim the figure checks (docs/science.md section 8)
      * @param settings    every setting of the figure, defaults resolved
      * @param measured    what was measured (numbers and the verdict)
      * @param wallSeconds wall-clock seconds of the figure command, sweeps included

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * NLGP(g) against its Gaussian clone (science.md 2.2; claim 10): the network of {@code base}
+ * NLGP(g) against its Gaussian clone (docs/science.md 2.5; claim 10): the network of {@code base}
  * trained on {@code nlgp} and on {@code nlgp-clone} (a Gaussian field with exactly NLGP(g)'s
  * covariance) at every gain, seeds {@code 0..seeds-1}. The clone has the same second-order
  * statistics and no higher-order ones, so localization with NLGP but not with the clone says the
@@ -67,7 +67,7 @@ public record GaussianCloneFigure(RunConfig base, List<Double> gains, int seeds,
     }
 
     /**
-     * The single-neuron setting of science.md 6.3 (L = 40, xi = (0.3, 0.7), SCM K = 1 ReLU without
+     * The single-neuron setting of docs/science.md 7.1 (L = 40, xi = (0.3, 0.7), SCM K = 1 ReLU without
      * bias, init 0.001, lr 0.1, B = 5000, T = 10,000, records every 100 steps, evaluation on 1000
      * samples), checkpoints only at the end (a sweep resumes whole units).
      */
@@ -83,7 +83,7 @@ public record GaussianCloneFigure(RunConfig base, List<Double> gains, int seeds,
     @Override
     public String claim() {
         return "Localized receptive fields emerge from the non-Gaussian higher-order structure of the inputs: "
-                + "NLGP(g) localizes, its Gaussian clone (same covariance) does not (science.md 9, claim 10; "
+                + "NLGP(g) localizes, its Gaussian clone (same covariance) does not (docs/science.md 8, claim 10; "
                 + "the clone experiment itself is UNVERIFIED for (B))";
     }
 

@@ -27,7 +27,7 @@ import java.util.function.Function;
 /**
  * {@code figure imp}: iterative magnitude pruning (IMP) of the same network on NLGP(g) and on its
  * Gaussian clone (same covariance, no higher-order structure), each against one-shot pruning at
- * the same final sparsity (Redman et al. 2024, Pellegrini &amp; Biroli 2022; science.md 8, claims
+ * the same final sparsity (Redman et al. 2024, Pellegrini &amp; Biroli 2022; docs/science.md 7.6, claims
  * 11 and 12). One sweep {@code data.model in {nlgp, nlgp-clone}} x seeds of {@link PruneTask} with
  * the baseline on. Written into the figure directory:
  * <ul>
@@ -62,7 +62,7 @@ public final class ImpFigure implements Figure {
     /** The claims checked. */
     public static final String CLAIM = "(C) IMP needs non-Gaussian inputs to find local receptive fields, and raises "
             + "the non-Gaussianity of pre-activations round by round; (D) IMP beats one-shot pruning "
-            + "(science.md 9, claims 11-12; qualitative, all settings UNVERIFIED)";
+            + "(docs/science.md 8, claims 11-12; qualitative, all settings UNVERIFIED)";
 
     private static final String IMP = "imp";
     private static final String ONE_SHOT = "one-shot";

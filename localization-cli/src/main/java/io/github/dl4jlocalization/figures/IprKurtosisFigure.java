@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * IPR against the inputs' marginal excess kurtosis (science.md 6.3; claims 1-3): the network of
+ * IPR against the inputs' marginal excess kurtosis (docs/science.md 7.1; claims 1-3): the network of
  * {@code base} trained on NLGP(g) at every gain and on Kur(k) at every k, each with seeds
  * {@code 0..seeds-1}; per point the mean and std over seeds of the final IPR (mean over hidden
  * units; for K = 1 the neuron's IPR) against the measured excess kurtosis.
@@ -94,9 +94,9 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
 
     /** The network presets of the sweep. */
     public enum Preset {
-        /** science.md 6.3: SCM K = 1 ReLU, lr 0.1, T = 10,000, records every 100 steps. */
+        /** docs/science.md 7.1: SCM K = 1 ReLU, lr 0.1, T = 10,000, records every 100 steps. */
         SINGLE_NEURON,
-        /** science.md 6.3's many-neuron (rebuttal) sweep: K = 10, lr 5, T = 20,000, records every 200 steps. */
+        /** docs/science.md 7.1's many-neuron (rebuttal) sweep: K = 10, lr 5, T = 20,000, records every 200 steps. */
         MANY_NEURONS
     }
 
@@ -117,7 +117,7 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
     }
 
     /**
-     * The run parameters of a preset (science.md 6.3): L = 40, xi = (0.3, 0.7), SCM ReLU without
+     * The run parameters of a preset (docs/science.md 7.1): L = 40, xi = (0.3, 0.7), SCM ReLU without
      * bias, init 0.001, B = 5000, evaluation on 1000 samples, checkpoints only at the end (a
      * sweep resumes whole units); K, lr, T and the record interval as the preset says.
      */
@@ -158,7 +158,7 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
     public String claim() {
         return "Negative marginal excess kurtosis gives a localized single-neuron receptive field (IPR near 1), "
                 + "positive excess kurtosis suppresses it (IPR near 1/D); NLGP spans excess kurtosis 0 to -2, "
-                + "Kur(k) +inf to -1.2 with the sign change at k = 6.0-6.1 (science.md 9, claims 1-3)";
+                + "Kur(k) +inf to -1.2 with the sign change at k = 6.0-6.1 (docs/science.md 8, claims 1-3)";
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Many neurons (science.md 6.1 fig5 rows; claim 8): each selected {@link ManyNeuronsPanel} trained
+ * Many neurons (docs/science.md 7.5; claim 8): each selected {@link ManyNeuronsPanel} trained
  * with seeds {@code 0..seeds-1}. Per run: mean and largest IPR over hidden units at the last
  * record, and the fraction of <em>localized</em> units, those with IPR above {@code localizedIpr}
  * ({@link LocalizationMetrics#fractionAbove}; the reference code calls a neuron localized above
@@ -66,7 +66,7 @@ public record ManyNeuronsFigure(Map<ManyNeuronsPanel, RunConfig> panels, int see
     @Override
     public String claim() {
         return "Many neurons: an SCM with K = 10 sigmoid units localizes on Kur(10) and Kur(30), not on Kur(4); "
-                + "two-layer networks on NLGP(100) and Kur(30) also learn localized fields (science.md 9, claim 8, "
+                + "two-layer networks on NLGP(100) and Kur(30) also learn localized fields (docs/science.md 8, claim 8, "
                 + "inferred from notebook labels, UNVERIFIED)";
     }
 

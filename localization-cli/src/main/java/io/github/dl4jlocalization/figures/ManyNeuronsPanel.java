@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The named runs of the many-neuron figure (science.md 6.1, {@code fig5.ipynb} rows), each a set
+ * The named runs of the many-neuron figure (docs/science.md 7.5, {@code fig5.ipynb} rows), each a set
  * of run parameters: records every 100 steps (the notebook's {@code evaluation_interval}),
  * evaluation on 1000 samples, checkpoints only at the end. Where the notebook leaves a value
  * unset for the two-layer runs, xi = (1, 3) is its {@code data_config}'s, and the trainable bias

@@ -7,7 +7,7 @@ import io.github.dl4jlocalization.util.Require;
 import java.util.Map;
 
 /**
- * One initial condition of the peak comparison: the signed peaks (science.md 4) of the final SGD
+ * One initial condition of the peak comparison: the signed peaks (docs/science.md 4.2) of the final SGD
  * receptive field and of the integrated one (effective dynamics from the same w0), with their
  * final IPRs and the rms distance between them. Immutable.
  *

@@ -25,9 +25,9 @@ import java.util.stream.IntStream;
 
 /**
  * Integrated vs simulated receptive field over many initial conditions (Lufkin, Saxe &amp; Grant
- * 2024, the Ising "26 of 28" result; science.md 6.2): for each seed, one {@link TheoryTask} unit
+ * 2024, the Ising "26 of 28" result; docs/science.md 7.2): for each seed, one {@link TheoryTask} unit
  * trains the single ReLU neuron by SGD and integrates the effective dynamics from the same
- * {@code w0}; the figure counts the seeds whose final signed peaks (science.md 4) are equal.
+ * {@code w0}; the figure counts the seeds whose final signed peaks (docs/science.md 4.2) are equal.
  * Written into the output directory:
  * <ul>
  *   <li>the sweep {@code sweeps/}{@value #SWEEP} (one unit per seed, resumable);</li>
@@ -40,9 +40,9 @@ import java.util.stream.IntStream;
 public final class PeakMatchFigure implements Figure {
     /** The figure's name. */
     public static final String NAME = "ising-peaks";
-    /** The papers' claim it checks (science.md 9, claim 6). */
+    /** The papers' claim it checks (docs/science.md 8, claim 6). */
     public static final String CLAIM = "The integrated receptive field's signed peak equals the SGD one in 26 of 28 "
-            + "initial conditions (Ising, xi=(0.3,0.7), L=40; from the project brief, UNVERIFIED: science.md 6.2, 9 "
+            + "initial conditions (Ising, xi=(0.3,0.7), L=40; from the project brief, UNVERIFIED: docs/science.md 7.2, 8 "
             + "claim 6)";
     /** The claimed count. */
     public static final MatchCount CLAIMED = new MatchCount(26, 28);

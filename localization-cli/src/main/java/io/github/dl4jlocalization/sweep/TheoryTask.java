@@ -70,7 +70,7 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
         return new TheoryTask(source, samples, variant);
     }
 
-    /** {@code 1} (science.md 5.2 variant 1) or {@code fig3} (the Fig. 3 notebook's rule). */
+    /** {@code 1} (docs/science.md 5.3, variant 1) or {@code fig3} (the Fig. 3 notebook's rule). */
     public static EffectiveDynamics.Variant parseVariant(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "1" -> EffectiveDynamics.Variant.VARIANT_1;

@@ -45,7 +45,7 @@ class GaussianCloneCommandTest extends ConsoleCapture {
                     && CsvRows.number(r, "data.gain") == CsvRows.number(p, "gain"))
                     .mapToDouble(r -> CsvRows.number(r, "meanIpr")).average().orElseThrow();
             assertEquals(sweepMean, CsvRows.number(p, "iprMean"), 1e-12);
-            // the clone is Gaussian (excess 0); NLGP(1) -1.440, NLGP(100) -1.9955 (science.md 2.2)
+            // the clone is Gaussian (excess 0); NLGP(1) -1.440, NLGP(100) -1.9955 (docs/science.md 2.4)
             double exact = CsvRows.number(p, "excessKurtosisExact");
             double expected = p.get("model").equals("nlgp-clone") ? 0
                     : CsvRows.number(p, "gain") == 1 ? -1.440 : -1.9955;

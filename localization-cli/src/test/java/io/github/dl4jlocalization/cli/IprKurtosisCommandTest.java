@@ -65,7 +65,7 @@ class IprKurtosisCommandTest extends ConsoleCapture {
             }
             assertEquals(sum, sweepSum, 1e-12);
         }
-        // the exact column: science.md 2.2/2.3 tables (Kur(5) +1.29, Kur(10) -0.93, NLGP g=3 -1.834)
+        // the exact column: docs/science.md 2.4/2.6 tables (Kur(5) +1.29, Kur(10) -0.93, NLGP g=3 -1.834)
         assertEquals(1.29, exact(points, "kur", 5), 0.005);
         assertEquals(-0.93, exact(points, "kur", 10), 0.005);
         assertEquals(-1.834, exact(points, "nlgp", 3), 0.001);

@@ -13,7 +13,7 @@ class IprKurtosisFigureTest {
     void defaultGainsAreTheReferenceLogspace() {
         List<Double> g = IprKurtosisFigure.DEFAULT_GAINS;
         assertEquals(10, g.size());
-        // science.md 2.2 lists them to 4 decimals
+        // docs/science.md 2.4 lists them to 4 decimals
         double[] listed = {0.1, 0.1668, 0.2783, 0.4642, 0.7743, 1.2915, 2.1544, 3.5938, 5.9948, 10};
         for (int i = 0; i < listed.length; i++) {
             assertEquals(listed[i], g.get(i), 5e-5);
