@@ -75,6 +75,12 @@ public final class LocalizationDashboard implements AutoCloseable {
     /** The {@code Host} header names accepted (with any port). */
     private static final Set<String> LOCAL_HOST_NAMES = Set.of(HOST, "localhost");
     private static final long TIMEOUT_SECONDS = 30;
+    /**
+     * Seconds after which a connection with no traffic is closed (the page polls every 2 s, so
+     * an open page keeps its connection; a client that opens connections and leaves them idle
+     * cannot hold them forever).
+     */
+    static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(LocalizationDashboard.class);
 
     private final Vertx vertx;
@@ -86,7 +92,7 @@ public final class LocalizationDashboard implements AutoCloseable {
     private final boolean ownsStorage;
     private boolean closed;
 
-    private LocalizationDashboard(StatsStorage storage, int port, boolean ownsStorage) {
+    private LocalizationDashboard(StatsStorage storage, int port, boolean ownsStorage, int idleTimeoutSeconds) {
         this.storage = storage;
         this.ownsStorage = ownsStorage;
         IdleUiServer.acquire();
@@ -115,7 +121,7 @@ public final class LocalizationDashboard implements AutoCloseable {
         };
         HttpServer listening;
         try {
-            listening = listen(router(), port);
+            listening = listen(router(), port, idleTimeoutSeconds);
         } catch (RuntimeException e) {
             shutDown();
             throw e;
@@ -135,9 +141,15 @@ public final class LocalizationDashboard implements AutoCloseable {
      * @throws IllegalStateException when the server cannot listen (e.g. the port is taken)
      */
     public static LocalizationDashboard start(StatsStorage storage, int port) {
+        return start(storage, port, IDLE_TIMEOUT_SECONDS);
+    }
+
+    /** {@link #start(StatsStorage, int)} with another idle timeout (tests). */
+    static LocalizationDashboard start(StatsStorage storage, int port, int idleTimeoutSeconds) {
         Require.nonNull("storage", storage);
         Require.inRange("port", port, 0, 65535);
-        return new LocalizationDashboard(storage, port, false);
+        Require.atLeast("idleTimeoutSeconds", idleTimeoutSeconds, 1);
+        return new LocalizationDashboard(storage, port, false, idleTimeoutSeconds);
     }
 
     /**
@@ -160,7 +172,7 @@ public final class LocalizationDashboard implements AutoCloseable {
                     + statsFile + " (" + e.getMessage() + ")", e);
         }
         try {
-            return new LocalizationDashboard(storage, port, true);
+            return new LocalizationDashboard(storage, port, true, IDLE_TIMEOUT_SECONDS);
         } catch (RuntimeException e) {
             closeQuietly(storage, e);
             throw e;
@@ -208,9 +220,10 @@ public final class LocalizationDashboard implements AutoCloseable {
         return args;
     }
 
-    private HttpServer listen(Router router, int port) {
+    private HttpServer listen(Router router, int port, int idleTimeoutSeconds) {
         CompletableFuture<HttpServer> result = new CompletableFuture<>();
-        vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(port))
+        vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(port)
+                        .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS))
                 .requestHandler(router)
                 .listen(completing(result));
         try {

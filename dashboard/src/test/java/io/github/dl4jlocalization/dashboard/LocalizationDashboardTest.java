@@ -214,6 +214,19 @@ class LocalizationDashboardTest {
     }
 
     @Test
+    void idleConnectionsAreClosed() throws IOException {
+        try (LocalizationDashboard idle = LocalizationDashboard.start(new InMemoryStatsStorage(), 0, 1);
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), idle.port())) {
+            socket.setSoTimeout(20_000);
+            long start = System.nanoTime();
+            // a client that connects and sends nothing: the server closes the connection
+            assertEquals(-1, socket.getInputStream().read());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 15, "closed after " + seconds + " s, idle timeout 1 s");
+        }
+    }
+
+    @Test
     void connectionsThroughTheOtherAddressesOfThisMachineAreRefused() throws IOException {
         List<InetAddress> addresses = nonLoopbackAddresses();
         assumeFalse(addresses.isEmpty(), "this machine has no non-loopback address to connect through");
