@@ -88,4 +88,14 @@ class ExamplesTest {
         assertTrue(output().contains("ND4J backend: CpuBackend"), output());
         assertTrue(output().contains("5 steps on CpuBackend"), output());
     }
+
+    @Test
+    void papersSingleNeuronLocalizesAndItsFieldIsMatchedToTheCnnsFilters() {
+        // 150 SGD steps at lr 0.1, B = 5000 on NLGP(g = 3): the neuron localizes within about 120
+        PapersNetworksExample.main(new String[] {"150"});
+        double ipr = number(output(), "single neuron after 150 steps: IPR ([0-9.]+)");
+        assertTrue(ipr > 0.5, "localized: " + output());
+        double score = number(output(), "best match among the CNN's filters: ([0-9.]+)");
+        assertTrue(score > 0 && score <= 1, output());
+    }
 }
