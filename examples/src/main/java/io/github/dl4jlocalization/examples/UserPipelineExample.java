@@ -105,6 +105,8 @@ public final class UserPipelineExample {
                         .sink(new KurtosisStatsStorageSink(storage, session, fieldsToUi.workerId()))
                         .build());
 
+        // The DL4J UI with the localization page, on 127.0.0.1 only; the pages refresh every 2 s.
+        // Later, in any JVM: LocalizationDashboard.replay(Path.of("runs/user-pipeline/stats.bin"), 9000)
         try (LocalizationDashboard ui = port >= 0 ? LocalizationDashboard.start(storage, port) : null) {
             if (ui != null) {
                 System.out.println("DL4J training UI with the localization page: " + ui.url());
