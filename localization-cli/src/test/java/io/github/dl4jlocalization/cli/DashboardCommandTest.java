@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardCommandTest extends ConsoleCapture {
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        // HTTP/1.1 as curl and browsers speak it: java.net.http's default asks for an h2c upgrade,
+        // which once answered while every plain HTTP/1.1 request hung
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
