@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.dashboard;
 
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.iterators.NlgpDataSetIterator;
 import io.github.dl4jlocalization.listeners.KurtosisListener;
 import io.github.dl4jlocalization.listeners.KurtosisStatsStorageSink;
@@ -72,7 +73,7 @@ final class ShortRun {
         net.setListeners(new StatsListener(router, EVERY, sessionId), recorder, kurtosis);
         recorder.recordNow(net);
         net.fit(new NlgpDataSetIterator.Builder().gain(3).length(D).batchSize(200).batchesPerEpoch(steps)
-                .seed(1).build(), 1);
+                .seed(1).labelFormat(LabelFormat.REGRESSION).build(), 1);
     }
 
     /**
