@@ -6,6 +6,7 @@ import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.InvocationType;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -72,6 +73,8 @@ public class KurtosisListener extends RecordingListener<KurtosisRecord> {
     private final ColumnMoments inputMoments = new ColumnMoments();
     /** ND4J copy of heldOut, made at the first use. */
     private transient INDArray heldOutArray;
+    /** H = X W (N x K, C order), kept from one record to the next. */
+    private transient INDArray preActivations;
 
     /**
      * Records every {@code frequency} updates the input marginals and the first layer's
@@ -131,10 +134,17 @@ public class KurtosisListener extends RecordingListener<KurtosisRecord> {
         INDArray weights = ModelAccess.denseWeights(model, parameter);
         Require.that(weights.rows() == heldOut[0].length, "heldOutBatch columns", heldOut[0].length,
                 "the input dimension " + weights.rows() + " of parameter " + parameter);
-        if (heldOutArray == null) {
-            heldOutArray = Nd4j.create(heldOut);
+        INDArray w = weights.castTo(DataType.DOUBLE);
+        if (preActivations == null || preActivations.columns() != w.columns()) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                heldOutArray = Nd4j.create(heldOut);
+                preActivations = Nd4j.create(DataType.DOUBLE, heldOut.length, w.columns());
+            }
         }
-        return ExcessKurtosis.CENTRAL.perColumn(heldOutArray.mmul(weights.castTo(DataType.DOUBLE)));
+        // BLAS straight into the kept result: INDArray.mmul allocates a new N x K array at every
+        // record, which costs several times the product itself
+        Nd4j.gemm(heldOutArray, w, preActivations, false, false, 1.0, 0.0);
+        return ExcessKurtosis.CENTRAL.perColumn(preActivations);
     }
 
     @Override
