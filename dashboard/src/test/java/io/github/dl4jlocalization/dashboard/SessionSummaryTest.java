@@ -1,7 +1,6 @@
 package io.github.dl4jlocalization.dashboard;
 
 import io.github.dl4jlocalization.listeners.KurtosisRecord;
-import io.github.dl4jlocalization.listeners.KurtosisStatsStorageSink;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import io.github.dl4jlocalization.metrics.SignedPeak;
@@ -55,8 +54,7 @@ class SessionSummaryTest {
         StatsStorageRecordSink sink = new StatsStorageRecordSink(storage, "s", "w");
         sink.accept(fields(0, true, 100));
         sink.accept(fields(10, false, 200));
-        KurtosisStatsStorageSink kurtosis = new KurtosisStatsStorageSink(storage, "s", "w");
-        kurtosis.accept(new KurtosisRecord(10, 0, 40, new double[] {-1, -2, NAN, -3}, new double[] {0.5, 1.5}, 150));
+        sink.accept(new KurtosisRecord(10, 0, 40, new double[] {-1, -2, NAN, -3}, new double[] {0.5, 1.5}, 150));
         SessionSummary summary = new SessionSummary(storage, "s");
 
         DashboardData d = summary.refresh();

@@ -1,8 +1,8 @@
 package io.github.dl4jlocalization.dashboard;
 
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.iterators.NlgpDataSetIterator;
 import io.github.dl4jlocalization.listeners.KurtosisListener;
-import io.github.dl4jlocalization.listeners.KurtosisStatsStorageSink;
 import io.github.dl4jlocalization.listeners.PruningRoundPersistable;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.RecordStaticInfo;
@@ -67,12 +67,11 @@ final class ShortRun {
                 .seed(99).build().next().getFeatures();
         StatsStorageRecordSink fields = new StatsStorageRecordSink(router, sessionId, "0");
         ReceptiveFieldListener recorder = new ReceptiveFieldListener(EVERY, fields);
-        KurtosisListener kurtosis = new KurtosisListener.Builder(EVERY).heldOutBatch(heldOut)
-                .sink(new KurtosisStatsStorageSink(router, sessionId, "0")).build();
+        KurtosisListener kurtosis = new KurtosisListener.Builder(EVERY).heldOutBatch(heldOut).sink(fields).build();
         net.setListeners(new StatsListener(router, EVERY, sessionId), recorder, kurtosis);
         recorder.recordNow(net);
         net.fit(new NlgpDataSetIterator.Builder().gain(3).length(D).batchSize(200).batchesPerEpoch(steps)
-                .seed(1).build(), 1);
+                .seed(1).labelFormat(LabelFormat.REGRESSION).build(), 1);
     }
 
     /**

@@ -39,9 +39,9 @@ import java.util.NoSuchElementException;
  * <pre>{@code
  * RecordReader reader = new DataModelRecordReader.Builder(model)
  *         .numRecords(100_000).blockSize(1000).seed(1).build();
- * // classification (one-hot labels [B, 2]) ...
+ * // classification, one-hot labels [B, 2] (as DataModelDataSetIterator's default) for a softmax output ...
  * DataSetIterator it = new RecordReaderDataSetIterator(reader, 1000, model.dimension(), 2);
- * // ... or the papers' regression target y in {0, 1} ([B, 1])
+ * // ... or the papers' scalar target y in {0, 1}, [B, 1] (LabelFormat.REGRESSION), for their MSE networks
  * DataSetIterator reg = new RecordReaderDataSetIterator(reader, 1000, model.dimension(), model.dimension(), true);
  * // export: while (reader.hasNext()) csvWriter.write(reader.next());
  * }</pre>

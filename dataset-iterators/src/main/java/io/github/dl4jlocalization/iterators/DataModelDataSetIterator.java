@@ -19,8 +19,10 @@ import java.util.NoSuchElementException;
 
 /**
  * A DL4J {@link DataSetIterator} that generates labelled batches of any {@link DataModel} on
- * demand: features {@code [B, D]}, labels {@code [B, 1]} ({@link LabelFormat#REGRESSION}, the
- * papers' MSE target {@code y} in {0, 1}) or {@code [B, 2]} ({@link LabelFormat#ONE_HOT}).
+ * demand: features {@code [B, D]}, labels {@code [B, 2]} one-hot ({@link LabelFormat#ONE_HOT},
+ * the default, as DL4J's own classification iterators: a softmax {@code OutputLayer} with
+ * {@code nOut(2)} trains on them as they are) or {@code [B, 1]} ({@link LabelFormat#REGRESSION},
+ * the papers' MSE target {@code y} in {0, 1}, chosen explicitly for their one-output networks).
  *
  * <h2>Batches and epochs</h2>
  * The iterator keeps a global batch counter {@code t = epoch * batchesPerEpoch + i}; batch
@@ -48,20 +50,35 @@ import java.util.NoSuchElementException;
  *
  * <h2>Usage</h2>
  * <pre>{@code
- * // the papers' single-neuron task: NLGP(3), xi = (0.3, 0.7), L = 40, online SGD with B = 5000
+ * // your classifier (e.g. a softmax OutputLayer with nOut(2) and MCXENT) on NLGP(3) data, L = 40
  * DataSetIterator train = new NlgpDataSetIterator.Builder()
  *         .gain(3).xi(0.3, 0.7).length(40)
- *         .batchSize(5000).batchesPerEpoch(100).seed(1)
- *         .build();
- * net.fit(train, 100);        // 100 epochs = 10,000 SGD steps, each on a fresh batch
+ *         .batchSize(1000).batchesPerEpoch(100).seed(1)
+ *         .build();                                  // one-hot labels [B, 2]
+ * net.fit(train, 10);        // 10 epochs = 1,000 steps, each on a fresh batch
  *
- * // any DataModel, e.g. one built by the command line
- * DataSetIterator test = new DataModelDataSetIterator.Builder(model)
- *         .batchSize(1000).batchesPerEpoch(1).mode(SamplingMode.FIXED).seed(99)
- *         .labelFormat(LabelFormat.ONE_HOT)
+ * // the papers' networks (ShallowNetwork: one output, MSE) take the scalar target y explicitly
+ * DataSetIterator papers = new DataModelDataSetIterator.Builder(model)
+ *         .batchSize(5000).batchesPerEpoch(100).seed(1)
+ *         .labelFormat(LabelFormat.REGRESSION)       // labels [B, 1]
  *         .build();
- * Evaluation eval = net.evaluate(test);
  * }</pre>
+ *
+ * <h2>Held-out data and evaluation</h2>
+ * An {@link SamplingMode#ONLINE} iterator never repeats a batch, and every {@link #reset()} after
+ * a pass moves on to new ones. So DL4J's {@code EvaluativeListener}, which resets its iterator
+ * before each evaluation, or repeated {@code net.evaluate(iterator)} calls, see <em>fresh</em>
+ * data at every evaluation when given an ONLINE iterator: an estimate of the accuracy on the data
+ * distribution, with a new sampling error each time. For a fixed held-out set, the same samples
+ * at every evaluation, build the test iterator with {@link SamplingMode#FIXED} and a seed other
+ * than the training iterator's (with the same seed its batches are the training stream's first
+ * ones):
+ * <pre>{@code
+ * DataSetIterator test = new NlgpDataSetIterator.Builder().gain(3).xi(0.3, 0.7).length(40)
+ *         .batchSize(1000).batchesPerEpoch(2).seed(99).mode(SamplingMode.FIXED).build();
+ * net.addListeners(new EvaluativeListener(test, 1, InvocationType.EPOCH_END));
+ * }</pre>
+ *
  * It drops into any pipeline that takes a {@code DataSetIterator}: {@code fit},
  * {@code evaluate}, early stopping, {@code NormalizerStandardize.fit(iterator)} followed by
  * {@link #setPreProcessor(DataSetPreProcessor)}, {@code AsyncDataSetIterator},
@@ -275,7 +292,11 @@ public class DataModelDataSetIterator implements DataSetIterator {
         return preProcessor;
     }
 
-    /** {@code ["0", "1"]}. */
+    /**
+     * {@code ["0", "1"]}: the names of the two classes in either label format (DL4J's
+     * {@code Evaluation} names its classes with them; with {@link LabelFormat#REGRESSION}'s one
+     * column it reads the column as class 1 against class 0).
+     */
     @Override
     public List<String> getLabels() {
         return LABEL_NAMES;
@@ -304,7 +325,7 @@ public class DataModelDataSetIterator implements DataSetIterator {
         private SamplingMode mode = SamplingMode.ONLINE;
         private long startBatch;
         private DataType dataType = DataType.DOUBLE;
-        private LabelFormat labelFormat = LabelFormat.REGRESSION;
+        private LabelFormat labelFormat = LabelFormat.ONE_HOT;
         private DataSetPreProcessor preProcessor;
 
         /** This builder, typed as its concrete class. */
@@ -334,7 +355,12 @@ public class DataModelDataSetIterator implements DataSetIterator {
             return self();
         }
 
-        /** {@link SamplingMode#ONLINE} (default, fresh data) or {@link SamplingMode#FIXED}. */
+        /**
+         * {@link SamplingMode#ONLINE} (default: fresh data at every batch, also for an evaluation
+         * repeated through {@code reset()}) or {@link SamplingMode#FIXED} (the same
+         * {@code batchesPerEpoch} batches in every epoch: a finite training set or a fixed
+         * held-out set).
+         */
         public B mode(SamplingMode mode) {
             this.mode = mode;
             return self();
@@ -355,7 +381,11 @@ public class DataModelDataSetIterator implements DataSetIterator {
             return self();
         }
 
-        /** {@link LabelFormat#REGRESSION} (default, [B,1]) or {@link LabelFormat#ONE_HOT} ([B,2]). */
+        /**
+         * {@link LabelFormat#ONE_HOT} (default, [B,2], for DL4J's classification layers) or
+         * {@link LabelFormat#REGRESSION} ([B,1], the papers' scalar target y of their one-output
+         * MSE networks).
+         */
         public B labelFormat(LabelFormat labelFormat) {
             this.labelFormat = labelFormat;
             return self();

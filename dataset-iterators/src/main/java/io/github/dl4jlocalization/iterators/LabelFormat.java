@@ -2,16 +2,27 @@ package io.github.dl4jlocalization.iterators;
 
 import io.github.dl4jlocalization.data.Labels;
 
-/** How the class label {@code y} (0 or 1) of each sample is written into a DataSet's labels. */
+/**
+ * How the class label {@code y} (0 or 1) of each sample is written into a DataSet's labels.
+ *
+ * <p>The iterators' default is {@link #ONE_HOT}, as DL4J's own classification iterators (MNIST,
+ * CIFAR, {@code RecordReaderDataSetIterator} with a label index and a class count): a standard
+ * classifier, a softmax {@code OutputLayer} with {@code nOut(2)} and {@code LossFunction.MCXENT},
+ * trains on it as it is. The papers' networks ({@code ShallowNetwork}, {@code ConvolutionalNetwork}:
+ * one output, mean squared error against {@code y}) take {@link #REGRESSION}, chosen explicitly:
+ * {@code .labelFormat(LabelFormat.REGRESSION)}.
+ */
 public enum LabelFormat {
     /**
-     * One column holding {@code y} itself: the target of the papers' mean squared error
-     * {@code (yhat - y)^2} (DL4J: {@code LossFunction.MSE} with one identity output).
+     * One column holding {@code y} itself, {@code [B, 1]}: the target of the papers' mean squared
+     * error {@code (yhat - y)^2} (DL4J: {@code LossFunction.MSE} with one output).
      */
     REGRESSION(1),
     /**
-     * Two columns, the one-hot vector {@code e_y}: for a softmax output layer with
-     * {@code LossFunction.MCXENT}, or for DL4J's classification {@code Evaluation}.
+     * Two columns, the one-hot vector {@code e_y}, {@code [B, 2]} (the default): for a softmax
+     * output layer with {@code LossFunction.MCXENT}, and for DL4J's classification
+     * {@code Evaluation}. Row n is {@code (1 - y_n, y_n)}: its argmax is the {@link #REGRESSION}
+     * label.
      */
     ONE_HOT(Labels.COUNT);
 

@@ -13,6 +13,13 @@ import io.github.dl4jlocalization.data.NlgpCloneModel;
  * Identical, batch for batch, to {@code new DataModelDataSetIterator.Builder(model)} over the
  * same model with the same options. Parameters and defaults are those of
  * {@link io.github.dl4jlocalization.data.DataModelConfig} (the command line's).
+ *
+ * <p>Labels are one-hot {@code [B, 2]} by default, for DL4J's classification layers
+ * ({@code .labelFormat(LabelFormat.REGRESSION)}: the papers' scalar target {@code [B, 1]}). The
+ * default {@link SamplingMode#ONLINE} draws fresh batches after every {@code reset()}, so an
+ * {@code EvaluativeListener} over such an iterator sees new data at every evaluation; for a
+ * fixed held-out set build it with {@code .mode(SamplingMode.FIXED)} and its own seed (see
+ * {@link DataModelDataSetIterator}).
  */
 public final class NlgpCloneDataSetIterator extends DataModelDataSetIterator {
     private static final long serialVersionUID = 1L;

@@ -71,9 +71,14 @@ class DataModelDataSetIteratorTest {
         }
     }
 
+    /**
+     * The papers' scalar target, chosen explicitly, is the sampler's stream itself: batch t's
+     * features and labels are exactly {@code BatchSampler.sample(t)}'s (what this iterator has
+     * always handed out in this format).
+     */
     @Test
-    void batchTIsSamplerBatchTWithShapesAndLabels() {
-        DataModelDataSetIterator it = builder().build();
+    void regressionLabelsAreTheSamplersBatchTBitForBit() {
+        DataModelDataSetIterator it = builder().labelFormat(LabelFormat.REGRESSION).build();
         BatchSampler sampler = new BatchSampler(MODEL, 11);
         for (long t = 0; t < 4; t++) {
             DataSet ds = it.next();
@@ -87,10 +92,33 @@ class DataModelDataSetIteratorTest {
                 assertEquals(expected.labels()[n], y[n]);
             }
         }
-        assertEquals(L, it.inputColumns());
         assertEquals(1, it.totalOutcomes());
+        assertEquals(List.of("0", "1"), it.getLabels());
+    }
+
+    /** By default labels are one-hot, as DL4J's own classification iterators emit them. */
+    @Test
+    void defaultLabelsAreOneHotRowsOfTheSamplersLabels() {
+        DataModelDataSetIterator it = builder().build();
+        assertEquals(LabelFormat.ONE_HOT, it.labelFormat());
+        BatchSampler sampler = new BatchSampler(MODEL, 11);
+        for (long t = 0; t < 4; t++) {
+            DataSet ds = it.next();
+            assertArrayEquals(new long[] {B, 2}, ds.getLabels().shape());
+            LabelledBatch expected = sampler.sample(t, B);
+            assertArrayEquals(expected.features(), flat(ds.getFeatures()));
+            double[] y = flat(ds.getLabels());
+            for (int n = 0; n < B; n++) {
+                int label = expected.labels()[n];
+                assertEquals(1 - label, y[2 * n], "row " + n);
+                assertEquals(label, y[2 * n + 1], "row " + n);
+            }
+        }
+        assertEquals(L, it.inputColumns());
+        assertEquals(2, it.totalOutcomes());
         assertEquals(B, it.batch());
         assertEquals(List.of("0", "1"), it.getLabels());
+        assertEquals(it.totalOutcomes(), it.getLabels().size());
         assertTrue(it.asyncSupported());
         assertTrue(it.resetSupported());
     }
@@ -197,13 +225,14 @@ class DataModelDataSetIteratorTest {
         DataModelDataSetIterator oneHot = builder().labelFormat(LabelFormat.ONE_HOT).build();
         assertEquals(2, oneHot.totalOutcomes());
         DataSet h = oneHot.next();
-        DataSet r = builder().build().next();
+        DataSet r = builder().labelFormat(LabelFormat.REGRESSION).build().next();
         assertEquals(r.getFeatures(), h.getFeatures());
         assertArrayEquals(new long[] {B, 2}, h.getLabels().shape());
         INDArray y = r.getLabels();
         assertEquals(y, h.getLabels().getColumn(1, true));
         assertEquals(y.rsub(1), h.getLabels().getColumn(0, true));
         assertEquals(Nd4j.ones(DataType.DOUBLE, B), h.getLabels().sum(1));
+        assertEquals(y.castTo(DataType.LONG).reshape(B), h.getLabels().argMax(1));
     }
 
     @Test
@@ -235,8 +264,9 @@ class DataModelDataSetIteratorTest {
                 assertThrows(IllegalArgumentException.class, () -> it.next(0)).getMessage());
     }
 
+    /** The papers' kind of network: one identity output, MSE against the scalar target. */
     @Test
-    void multiLayerNetworkFitsOnTheIterator() {
+    void oneOutputMseNetworkFitsOnRegressionLabels() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(1).dataType(DataType.DOUBLE).updater(new Sgd(0.05))
                 .list()
@@ -247,7 +277,7 @@ class DataModelDataSetIteratorTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         INDArray before = net.params().dup();
-        DataModelDataSetIterator it = builder().build();
+        DataModelDataSetIterator it = builder().labelFormat(LabelFormat.REGRESSION).build();
         net.fit(it, 2);
         assertEquals(8, net.getIterationCount());
         assertEquals(8, it.position(), "two epochs of four batches, drawn through DL4J's prefetch");

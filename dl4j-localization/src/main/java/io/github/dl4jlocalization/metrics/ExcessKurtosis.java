@@ -1,7 +1,10 @@
 package io.github.dl4jlocalization.metrics;
 
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
 
 /**
  * Sample excess kurtosis estimators {@code m4 / m2^2 - 3} with moments
@@ -22,41 +25,54 @@ public enum ExcessKurtosis {
     /** About the sample mean: {@code m4/m2^2 - 3} with mean-subtracted moments. */
     CENTRAL {
         @Override
-        double centre(double[] x) {
-            double s = 0;
-            for (double v : x) {
-                s += v;
+        double[] centres(double[] rowMajor, int rows, int columns) {
+            double[] sums = new double[columns];
+            for (int i = 0, at = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    sums[j] += rowMajor[at++];
+                }
             }
-            return s / x.length;
+            for (int j = 0; j < columns; j++) {
+                sums[j] /= rows;
+            }
+            return sums;
         }
     },
     /** About zero: {@code mean(x^4) / mean(x^2)^2 - 3}. */
     RAW {
         @Override
-        double centre(double[] x) {
-            return 0;
+        double[] centres(double[] rowMajor, int rows, int columns) {
+            return new double[columns];
         }
     };
 
-    abstract double centre(double[] x);
+    /** The centre c of each column of a row-major {@code rows x columns} array. */
+    abstract double[] centres(double[] rowMajor, int rows, int columns);
 
     /** The excess kurtosis of all values. */
     public double of(double[] values) {
         Vectors.requireFinite("values", values);
-        return moments(values);
+        return moments(values, 1)[0];
     }
 
     /**
      * The excess kurtosis of each column of an {@code N x M} array (e.g. N samples of M input
-     * pixels, or N pre-activations of M hidden units); {@code result[j]} is column j's.
+     * pixels, or N pre-activations of M hidden units); {@code result[j]} is column j's. Any data
+     * type, ordering or view (one bulk copy, {@link NdArrays#rowMajor}).
      */
     public double[] perColumn(INDArray samples) {
-        double[][] columns = Vectors.columns("samples", samples);
-        double[] out = new double[columns.length];
-        for (int j = 0; j < columns.length; j++) {
-            out[j] = moments(columns[j]);
+        Require.nonNull("samples", samples);
+        Require.that(samples.rank() == 2 && samples.length() > 0, "samples", Arrays.toString(samples.shape()),
+                "a non-empty rank-2 matrix");
+        int columns = (int) samples.columns();
+        double[] rowMajor = NdArrays.rowMajor(samples);
+        for (int k = 0; k < rowMajor.length; k++) {
+            if (!Double.isFinite(rowMajor[k])) {
+                throw new IllegalArgumentException("samples[" + k / columns + ", " + k % columns
+                        + "] must be a finite number, got " + rowMajor[k]);
+            }
         }
-        return out;
+        return moments(rowMajor, columns);
     }
 
     /**
@@ -71,29 +87,29 @@ public enum ExcessKurtosis {
         Require.atLeast("columns", columns, 1);
         Require.that(rowMajor.length % columns == 0, "rowMajor.length", rowMajor.length,
                 "a multiple of columns = " + columns);
-        int rows = rowMajor.length / columns;
-        double[] column = new double[rows];
-        double[] out = new double[columns];
-        for (int j = 0; j < columns; j++) {
-            for (int i = 0; i < rows; i++) {
-                column[i] = rowMajor[i * columns + j];
-            }
-            out[j] = moments(column);
-        }
-        return out;
+        return moments(rowMajor, columns);
     }
 
-    private double moments(double[] x) {
-        double c = centre(x);
-        double m2 = 0;
-        double m4 = 0;
-        for (double v : x) {
-            double d = (v - c) * (v - c);
-            m2 += d;
-            m4 += d * d;
+    /** Each column's estimate, accumulated along the rows (memory order), one sum per column. */
+    private double[] moments(double[] rowMajor, int columns) {
+        int rows = rowMajor.length / columns;
+        double[] c = centres(rowMajor, rows, columns);
+        double[] m2 = new double[columns];
+        double[] m4 = new double[columns];
+        for (int i = 0, at = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                double v = rowMajor[at++];
+                double d = (v - c[j]) * (v - c[j]);
+                m2[j] += d;
+                m4[j] += d * d;
+            }
         }
-        m2 /= x.length;
-        m4 /= x.length;
-        return m2 == 0 ? Double.NaN : m4 / (m2 * m2) - 3;
+        double[] out = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            double s2 = m2[j] / rows;
+            double s4 = m4[j] / rows;
+            out[j] = s2 == 0 ? Double.NaN : s4 / (s2 * s2) - 3;
+        }
+        return out;
     }
 }

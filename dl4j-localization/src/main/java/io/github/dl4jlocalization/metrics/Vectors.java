@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.metrics;
 
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -45,12 +46,13 @@ final class Vectors {
         Require.nonNull(name, a);
         Require.that(a.rank() == 2 && a.length() > 0, name, Arrays.toString(a.shape()),
                 "a non-empty rank-2 matrix");
-        double[][] rows = a.toDoubleMatrix();
-        int m = rows[0].length;
-        double[][] cols = new double[m][rows.length];
-        for (int i = 0; i < rows.length; i++) {
+        double[] rowMajor = NdArrays.rowMajor(a);
+        int n = (int) a.rows();
+        int m = (int) a.columns();
+        double[][] cols = new double[m][n];
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                double v = rows[i][j];
+                double v = rowMajor[i * m + j];
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(
                             name + "[" + i + ", " + j + "] must be a finite number, got " + v);

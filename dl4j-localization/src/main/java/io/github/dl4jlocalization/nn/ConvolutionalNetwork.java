@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.nn;
 
 import io.github.dl4jlocalization.data.RandomStreams;
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -179,10 +180,13 @@ public final class ConvolutionalNetwork extends NetworkSpec {
      */
     public static double[][] filters(MultiLayerNetwork net) {
         INDArray taps = kernel(net);
-        double[][] f = new double[(int) taps.size(2)][(int) taps.size(0)];
-        for (int c = 0; c < f.length; c++) {
-            for (int m = 0; m < f[c].length; m++) {
-                f[c][m] = taps.getDouble(m, 0, c);
+        int width = (int) taps.size(0);
+        int channels = (int) taps.size(2);
+        double[] rowMajor = NdArrays.rowMajor(taps);   // [w, 1, C]: tap m of channel c at m C + c
+        double[][] f = new double[channels][width];
+        for (int c = 0; c < channels; c++) {
+            for (int m = 0; m < width; m++) {
+                f[c][m] = rowMajor[m * channels + c];
             }
         }
         return f;

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.nn;
 
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -33,7 +34,7 @@ public final class ShallowNetworkParameters {
         INDArray w = hidden(net).getParam(W);
         double[][] out = new double[w.columns()][w.rows()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = flat(w.getColumn(k));
+            out[k] = NdArrays.rowMajor(w.getColumn(k));
         }
         return out;
     }
@@ -57,7 +58,7 @@ public final class ShallowNetworkParameters {
         DenseLayer conf = hiddenConf(net);
         int units = (int) conf.getNOut();
         if (conf.hasBias()) {
-            return flat(hidden(net).getParam(B));
+            return NdArrays.rowMajor(hidden(net).getParam(B));
         }
         double[] b = new double[units];
         if (conf.getActivationFn() instanceof ActivationShifted shifted) {
@@ -80,7 +81,7 @@ public final class ShallowNetworkParameters {
 
     /** The readout {@code v} (length K; all 1 in a freshly built SCM). */
     public static double[] readout(MultiLayerNetwork net) {
-        return flat(output(net).getParam(W));
+        return NdArrays.rowMajor(output(net).getParam(W));
     }
 
     /**
@@ -142,10 +143,6 @@ public final class ShallowNetworkParameters {
         }
         Require.that(ok, "net", confs.size() + " layers",
                 "a network built by ShallowNetwork (a dense layer, then a one-unit output layer)");
-    }
-
-    private static double[] flat(INDArray a) {
-        return a.dup('c').data().asDouble();
     }
 
     /** Writes {@code values} (as many as {@code target} has elements) into the view {@code target}. */

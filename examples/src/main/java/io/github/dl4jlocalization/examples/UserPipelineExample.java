@@ -5,7 +5,6 @@ import io.github.dl4jlocalization.iterators.NlgpDataSetIterator;
 import io.github.dl4jlocalization.iterators.SamplingMode;
 import io.github.dl4jlocalization.listeners.CsvRecordSink;
 import io.github.dl4jlocalization.listeners.KurtosisListener;
-import io.github.dl4jlocalization.listeners.KurtosisStatsStorageSink;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import org.deeplearning4j.core.storage.StatsStorage;
@@ -87,8 +86,8 @@ public final class UserPipelineExample {
 
         // DL4J's stats storage: DL4J's own charts and the plugin's records, in one file.
         StatsStorage storage = new FileStatsStorage(out.resolve("stats.bin").toFile());
-        StatsStorageRecordSink fieldsToUi = new StatsStorageRecordSink(storage);
-        String session = fieldsToUi.sessionId();
+        StatsStorageRecordSink toUi = new StatsStorageRecordSink(storage);
+        String session = toUi.sessionId();
 
         net.setListeners(
                 new ScoreIterationListener(100),
@@ -97,12 +96,12 @@ public final class UserPipelineExample {
                 // receptive fields of the first layer ("0_W"): IPR, peak, sign per hidden unit
                 new ReceptiveFieldListener.Builder(10)
                         .sink(new CsvRecordSink<>(out.resolve("receptive-fields.csv"), false))
-                        .sink(fieldsToUi)
+                        .sink(toUi)
                         .build(),
                 // excess kurtosis of the inputs' marginals and of the hidden pre-activations
                 new KurtosisListener.Builder(10).heldOutBatch(heldOut)
                         .sink(new CsvRecordSink<>(out.resolve("kurtosis.csv"), false))
-                        .sink(new KurtosisStatsStorageSink(storage, session, fieldsToUi.workerId()))
+                        .sink(toUi)
                         .build());
 
         // The DL4J UI with the localization page, on 127.0.0.1 only; the pages refresh every 2 s.

@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.InvocationType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import java.io.Serializable;
 import java.util.Map;
@@ -29,7 +31,7 @@ import java.util.Map;
  *     // e.step(), e.reason(), e.learningRate(): retry with a smaller learning rate
  * }
  * }</pre>
- * The check costs one pass over the parameters; {@code new DivergenceGuard(10)} checks every 10
+ * The check costs one native pass over the parameters; {@code new DivergenceGuard(10)} checks every 10
  * steps (a divergence is then reported up to 9 steps late).
  */
 public class DivergenceGuard extends BaseTrainingListener implements Serializable {
@@ -63,22 +65,29 @@ public class DivergenceGuard extends BaseTrainingListener implements Serializabl
      * @throws TrainingDivergedException when the score or a parameter is not finite
      */
     public void check(Model model, long step, int epoch) {
-        String reason = null;
         double score = model.score();
-        if (!Double.isFinite(score)) {
-            reason = "score is " + score;
-        } else {
-            for (Map.Entry<String, INDArray> parameter : model.paramTable().entrySet()) {
-                INDArray values = parameter.getValue();
-                if (values.isNaN().any() || values.isInfinite().any()) {
-                    reason = "parameter " + parameter.getKey() + " contains NaN or infinite values";
-                    break;
-                }
-            }
-        }
+        String reason = Double.isFinite(score) ? nonFiniteParameter(model) : "score is " + score;
         if (reason != null) {
             throw new TrainingDivergedException(step, epoch, reason, ModelAccess.firstLayerLearningRate(model, step, epoch));
         }
+    }
+
+    /**
+     * Null when every parameter is finite, else which parameter is not. One native pass over the
+     * model's flattened parameters ({@code model.params()}, a view, no copy); the parameters are
+     * looked at one by one only to name the culprit.
+     */
+    private static String nonFiniteParameter(Model model) {
+        INDArray all = model.params();
+        if (all == null || all.isEmpty() || !BooleanIndexing.or(all, Conditions.notFinite())) {
+            return null;
+        }
+        for (Map.Entry<String, INDArray> parameter : model.paramTable().entrySet()) {
+            if (BooleanIndexing.or(parameter.getValue(), Conditions.notFinite())) {
+                return "parameter " + parameter.getKey() + " contains NaN or infinite values";
+            }
+        }
+        return "a parameter contains NaN or infinite values";
     }
 
     /** The checking period, in parameter updates. */

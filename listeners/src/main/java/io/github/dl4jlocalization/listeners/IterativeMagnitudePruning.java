@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.listeners;
 import io.github.dl4jlocalization.metrics.CavityKurtosis;
 import io.github.dl4jlocalization.metrics.ConnectionLocality;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.Updater;
@@ -68,7 +69,7 @@ import java.util.function.IntFunction;
  * <h2>Usage</h2>
  * <pre>{@code
  * DataSet heldOut = new NlgpDataSetIterator.Builder().gain(3).length(40).batchSize(2000).seed(99)
- *         .build().next();
+ *         .labelFormat(LabelFormat.REGRESSION).build().next();   // ShallowNetwork: one output, MSE
  * IterativeMagnitudePruning imp = new IterativeMagnitudePruning.Builder()
  *         .rate(0.2).rounds(10).stepsPerRound(2000)          // p, R, E
  *         .scope(PruningScope.FIRST_LAYER).rewindToStep(0)   // the defaults
@@ -316,8 +317,8 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
 
     /** {@code 1[y > 0.5] = t} for one output column, argmax agreement for several. */
     static double accuracy(INDArray output, INDArray labels) {
-        double[][] y = output.toDoubleMatrix();
-        double[][] t = labels.toDoubleMatrix();
+        double[][] y = NdArrays.rows(output);
+        double[][] t = NdArrays.rows(labels);
         int correct = 0;
         for (int n = 0; n < y.length; n++) {
             boolean right = y[n].length == 1 ? (y[n][0] > 0.5) == (t[n][0] > 0.5) : argmax(y[n]) == argmax(t[n]);
@@ -508,14 +509,14 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
                     x == null ? null : Arrays.toString(x.shape()), "N x D with N >= 2");
             Require.that(t != null && t.rank() == 2 && t.rows() == x.rows(), "heldOut labels shape",
                     t == null ? null : Arrays.toString(t.shape()), "N x M with N = " + x.rows());
-            double[][] features = x.toDoubleMatrix();
+            double[][] features = NdArrays.rows(x);
             for (double[] row : features) {
                 for (double v : row) {
                     Require.finite("heldOut feature", v);
                 }
             }
             this.heldOutFeatures = features;
-            this.heldOutLabels = t.toDoubleMatrix();
+            this.heldOutLabels = NdArrays.rows(t);
             return this;
         }
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * A {@link KurtosisRecord} as a DL4J stats-storage update ({@link Persistable}, type id
- * {@link #TYPE_ID}), written by {@link KurtosisStatsStorageSink} next to the receptive-field
+ * {@link #TYPE_ID}), written by {@link StatsStorageRecordSink} next to the receptive-field
  * records of the same session, for the {@code dashboard} module's page.
  *
  * <p>Binary payload after the common header (see {@code AbstractPersistable}):

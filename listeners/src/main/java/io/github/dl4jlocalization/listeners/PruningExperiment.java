@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * {@code 1 - (1-p)^R}:
  * <pre>{@code
  * ShallowNetwork fcn = ShallowNetwork.builder(40).hiddenUnits(10).seed(1).build();
- * NlgpDataSetIterator.Builder data = new NlgpDataSetIterator.Builder().gain(3).length(40).batchSize(1000).seed(2);
+ * NlgpDataSetIterator.Builder data = new NlgpDataSetIterator.Builder().gain(3).length(40).batchSize(1000).seed(2)
+ *         .labelFormat(LabelFormat.REGRESSION);          // the SCM's one output, MSE
  * PruningExperiment.Result result = new PruningExperiment(fcn::network, data::build,
  *         new IterativeMagnitudePruning.Builder().rounds(10).stepsPerRound(2000).heldOut(heldOut)
  *                 .sink(new JsonLinesRecordSink<>(Path.of("imp.jsonl"), false)).build()).run();

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.listeners;
 
+import io.github.dl4jlocalization.util.NdArrays;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -171,7 +172,7 @@ public final class PruningMasks implements Serializable {
         LinkedHashMap<String, Mask> next = new LinkedHashMap<>();
         Map<String, double[]> values = new LinkedHashMap<>();
         for (Map.Entry<String, Mask> e : masks.entrySet()) {
-            values.put(e.getKey(), requireShape(net, e.getKey(), e.getValue()).dup('c').data().asDouble());
+            values.put(e.getKey(), NdArrays.rowMajor(requireShape(net, e.getKey(), e.getValue())));
             next.put(e.getKey(), new Mask(e.getValue().shape(), e.getValue().kept().clone()));
         }
         List<List<String>> pools = new ArrayList<>();
@@ -235,7 +236,7 @@ public final class PruningMasks implements Serializable {
     /** Whether every pruned weight of {@code net} is exactly 0 (and the shapes fit). */
     public boolean isSatisfiedBy(Model net) {
         for (Map.Entry<String, Mask> e : masks.entrySet()) {
-            double[] values = requireShape(net, e.getKey(), e.getValue()).dup('c').data().asDouble();
+            double[] values = NdArrays.rowMajor(requireShape(net, e.getKey(), e.getValue()));
             boolean[] kept = e.getValue().kept();
             for (int i = 0; i < kept.length; i++) {
                 if (!kept[i] && values[i] != 0) {

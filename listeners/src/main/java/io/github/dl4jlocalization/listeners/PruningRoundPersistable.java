@@ -14,10 +14,10 @@ import java.io.IOException;
  * IPR of every hidden unit. The {@code dashboard} module's page shows a pruning section (sparsity
  * and IPR per round) for every session that has records of this type.
  *
- * <p>A pruning listener posts it through a {@code StatsStorageRouter} with a
+ * <p>{@link StatsStorageRecordSink} posts one for every {@link PruningRoundRecord} of
+ * {@link IterativeMagnitudePruning} (or {@link PruningExperiment}) that it is a sink of, with a
  * {@link RecordStaticInfo} of the same type id first (once per worker; DL4J's storages list
- * workers from static information only) and strictly increasing timestamps, the protocol of
- * {@link StatsStorageRecordSink}.
+ * workers from static information only) and strictly increasing timestamps.
  *
  * <p>Binary payload after the common header (see {@code AbstractPersistable}):
  * {@code int round, long iteration, double sparsity, int K, K doubles ipr}.

@@ -1,7 +1,8 @@
 package io.github.dl4jlocalization.listeners;
 
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One training phase of {@link IterativeMagnitudePruning}: the network trained with the mask of
@@ -10,6 +11,13 @@ import java.util.Arrays;
  * its column k, D inputs) after training, with pruned weights exactly 0.
  *
  * <p>Arrays are not copied; treat them as read-only.
+ *
+ * <p>CSV row ({@link CsvRecordSink}), for K hidden units:
+ * <pre>
+ * oneShot,round,steps,timestampMillis,sparsity,sparsityAfterPruning,accuracy,loss,meanIpr,meanSpan,
+ * meanPreActivationKurtosis,cavityPruned,cavityKept,ipr_0..ipr_{K-1},keptInputs_0..,span_0..,runs_0..,preActivationKurtosis_0..
+ * </pre>
+ * (one line; {@code oneShot} is {@code true} or {@code false}; the weights are not written).
  *
  * @param oneShot               whether this is the one-shot baseline (round 0 dense, round 1 at
  *                              the final sparsity) rather than iterative pruning
@@ -40,7 +48,11 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
                                  double sparsityAfterPruning, double accuracy, double loss, double[] ipr,
                                  int[] keptInputs, int[] span, int[] runs, double[] preActivationKurtosis,
                                  double cavityPruned, double cavityKept, double[][] receptiveFields,
-                                 long timestampMillis) implements Serializable {
+                                 long timestampMillis) implements ListenerRecord {
+
+    private static final List<String> CSV_COLUMNS = List.of("oneShot", "round", "steps", "timestampMillis",
+            "sparsity", "sparsityAfterPruning", "accuracy", "loss", "meanIpr", "meanSpan", "meanPreActivationKurtosis",
+            "cavityPruned", "cavityKept");
 
     /** Number of hidden units K. */
     public int units() {
@@ -60,6 +72,28 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
     /** Mean circular span over the units that kept at least one input (NaN when none did). */
     public double meanSpan() {
         return NanStats.mean(Arrays.stream(span).mapToDouble(s -> s == 0 ? Double.NaN : s).toArray());
+    }
+
+    @Override
+    public List<String> csvColumns() {
+        return CsvValues.columns(CSV_COLUMNS, units(), "ipr_", "keptInputs_", "span_", "runs_",
+                "preActivationKurtosis_");
+    }
+
+    @Override
+    public List<String> csvValues() {
+        List<String> row = new ArrayList<>();
+        row.add(Boolean.toString(oneShot));
+        CsvValues.add(row, round);
+        CsvValues.add(row, steps, timestampMillis);
+        CsvValues.add(row, sparsity, sparsityAfterPruning, accuracy, loss, meanIpr(), meanSpan(),
+                meanPreActivationKurtosis(), cavityPruned, cavityKept);
+        CsvValues.add(row, ipr);
+        CsvValues.add(row, keptInputs);
+        CsvValues.add(row, span);
+        CsvValues.add(row, runs);
+        CsvValues.add(row, preActivationKurtosis);
+        return row;
     }
 
     @Override

@@ -36,8 +36,10 @@ public abstract class RecordingListener<R> extends BaseTrainingListener implemen
     /**
      * Called after every parameter update, before the schedule is consulted: a listener that
      * accumulates over steps (e.g. over training batches) does it here. Does nothing by default.
+     *
+     * @param step the number of parameter updates done, the update just made included
      */
-    protected void observe(Model model) {
+    protected void observe(Model model, long step) {
     }
 
     /** Measures the model now: the record at {@code step} updates, in {@code epoch}. */
@@ -48,8 +50,8 @@ public abstract class RecordingListener<R> extends BaseTrainingListener implemen
 
     @Override
     public final void iterationDone(Model model, int iteration, int epoch) {
-        observe(model);
         long step = iteration + 1L;
+        observe(model, step);
         if (schedule.dueAfterStep(step)) {
             recordNow(model, step, epoch);
         }
@@ -94,6 +96,11 @@ public abstract class RecordingListener<R> extends BaseTrainingListener implemen
     /** The recording period, in updates or epochs. */
     public int frequency() {
         return schedule.frequency();
+    }
+
+    /** What the frequency counts: {@link InvocationType#ITERATION_END} (updates) or EPOCH_END (epochs). */
+    public InvocationType invocationType() {
+        return schedule.invocationType();
     }
 
     /** The listener's own settings, for {@link #toString()}. */

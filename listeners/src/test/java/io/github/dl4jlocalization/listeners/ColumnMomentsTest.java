@@ -23,6 +23,14 @@ class ColumnMomentsTest {
         return x;
     }
 
+    private static double[] rowMajor(double[][] rows) {
+        double[] out = new double[rows.length * 3];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, 3 * i, 3);
+        }
+        return out;
+    }
+
     @Test
     void mergedBatchesGiveTheCentralEstimatorOfAllSamplesStacked() {
         SplittableRandom random = new SplittableRandom(11);
@@ -32,7 +40,7 @@ class ColumnMomentsTest {
         int total = 0;
         for (int b = 0; b < sizes.length; b++) {
             batches[b] = batch(random, sizes[b], b);
-            moments.add(batches[b]);
+            moments.add(rowMajor(batches[b]), 3);
             total += sizes[b];
         }
         double[] stacked = new double[total * 3];
@@ -52,19 +60,21 @@ class ColumnMomentsTest {
     void emptyConstantAndClearedStates() {
         ColumnMoments moments = new ColumnMoments();
         assertEquals(0, moments.excessKurtosis().length);
-        moments.add(new double[0][]);
+        moments.add(new double[0], 2);
         assertEquals(0, moments.count());
-        moments.add(new double[][] {{1, 2}, {1, -2}});
+        moments.add(new double[] {1, 2, 1, -2}, 2);
         double[] k = moments.excessKurtosis();
         assertTrue(Double.isNaN(k[0]), "constant column");
         assertEquals(-2, k[1], 1e-15, "+-c values have excess kurtosis -2");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> moments.add(new double[][] {{1, 2, 3}}));
+                () -> moments.add(new double[] {1, 2, 3}, 3));
         assertEquals("batch columns must be the 2 columns of the batches before, got 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> moments.add(new double[] {1, 2, 3}, 2));
+        assertTrue(e.getMessage().startsWith("batch length must be a multiple of the 2 columns"), e.getMessage());
         moments.clear();
         assertEquals(0, moments.count());
         assertEquals(0, moments.excessKurtosis().length);
-        moments.add(new double[][] {{1, 2, 3}});
+        moments.add(new double[] {1, 2, 3}, 3);
         assertEquals(1, moments.count());
     }
 }

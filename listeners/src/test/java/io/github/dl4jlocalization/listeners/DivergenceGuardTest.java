@@ -40,7 +40,7 @@ class DivergenceGuardTest {
         Path csv = dir.resolve("fields.csv");
         Path jsonl = dir.resolve("fields.jsonl");
         InMemoryRecordSink<ReceptiveFieldRecord> memory = new InMemoryRecordSink<>();
-        CsvRecordSink csvSink = new CsvRecordSink(csv, false);
+        CsvRecordSink<ReceptiveFieldRecord> csvSink = new CsvRecordSink<>(csv, false);
         JsonLinesRecordSink<ReceptiveFieldRecord> jsonSink = new JsonLinesRecordSink<>(jsonl, false);
         StepCounter after = new StepCounter();
         net.setListeners(new DivergenceGuard(),
@@ -70,7 +70,8 @@ class DivergenceGuardTest {
         }
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(records.size() + 1, rows.size());
-        int columns = CsvRecordSink.headerFor(Fixtures.K).split(",").length;
+        int columns = records.get(0).csvColumns().size();
+        assertEquals(String.join(",", records.get(0).csvColumns()), rows.get(0));
         for (int i = 1; i < rows.size(); i++) {
             String[] cells = rows.get(i).split(",");
             assertEquals(columns, cells.length, "row " + i);

@@ -31,7 +31,7 @@ class FileRecordSinkTest {
     @Test
     void csvHasTheDocumentedHeaderAndRowsAndIsFlushedPerRecord() throws IOException {
         Path file = dir.resolve("sub/fields.csv");
-        CsvRecordSink sink = new CsvRecordSink(file, false);
+        CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, false);
         assertFalse(Files.exists(file), "opened lazily");
         sink.accept(Fixtures.record(5, true, 1000));
         // read while the sink is still open: the row must already be on disk
@@ -42,7 +42,56 @@ class FileRecordSinkTest {
         assertEquals("6,1,1001,6.25,0.5,0.5,0.5,NaN,1,0,-1,0", lines(file).get(2));
         sink.close();
         assertEquals(3, lines(file).size());
-        assertEquals(CsvRecordSink.headerFor(2), lines(file).get(0));
+    }
+
+    /** Kurtosis records: their summary, then the pre-activation kurtosis per unit. */
+    @Test
+    void csvTakesKurtosisRecordsUnderTheirOwnHeader() throws IOException {
+        Path file = dir.resolve("kurtosis.csv");
+        try (CsvRecordSink<KurtosisRecord> sink = new CsvRecordSink<>(file, false)) {
+            // before the first training batch: no input samples, no per-pixel values yet
+            sink.accept(new KurtosisRecord(0, 0, 0, new double[0], new double[] {0.5, -0.25}, 8));
+            sink.accept(new KurtosisRecord(10, 0, 300, new double[] {-1.5, -1.25, -1}, new double[] {1, 2}, 9));
+        }
+        assertEquals(List.of(
+                "iteration,epoch,timestampMillis,inputSamples,meanInputKurtosis,meanPreActivationKurtosis,"
+                        + "preActivationKurtosis_0,preActivationKurtosis_1",
+                "0,0,8,0,NaN,0.125,0.5,-0.25",
+                "10,0,9,300,-1.25,1.5,1.0,2.0"), lines(file));
+    }
+
+    /** Pruning rounds: the round's summary, then IPR, kept inputs, span, runs and kurtosis per unit. */
+    @Test
+    void csvTakesPruningRoundRecordsUnderTheirOwnHeader() throws IOException {
+        Path file = dir.resolve("rounds.csv");
+        PruningRoundRecord round = new PruningRoundRecord(false, 2, 300, 0.36, 0.488, 0.75, 0.125,
+                new double[] {0.5, Double.NaN}, new int[] {3, 0}, new int[] {4, 0}, new int[] {1, 0},
+                new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, 11);
+        try (CsvRecordSink<PruningRoundRecord> sink = new CsvRecordSink<>(file, false)) {
+            sink.accept(round);
+        }
+        assertEquals(List.of(
+                "oneShot,round,steps,timestampMillis,sparsity,sparsityAfterPruning,accuracy,loss,meanIpr,meanSpan,"
+                        + "meanPreActivationKurtosis,cavityPruned,cavityKept,ipr_0,ipr_1,keptInputs_0,keptInputs_1,"
+                        + "span_0,span_1,runs_0,runs_1,preActivationKurtosis_0,preActivationKurtosis_1",
+                "false,2,300,11,0.36,0.488,0.75,0.125,0.5,4.0,-0.5,0.25,-0.125,0.5,NaN,3,0,4,0,1,0,-0.5,NaN"),
+                lines(file));
+        assertEquals(round.csvColumns().size(), round.csvValues().size());
+    }
+
+    /** One file, one record type and shape: a record with other columns is refused, nothing written. */
+    @Test
+    void csvRefusesRecordsOfAnotherTypeOrShape() throws IOException {
+        Path file = dir.resolve("mixed.csv");
+        CsvRecordSink<ListenerRecord> sink = new CsvRecordSink<>(file, false);
+        sink.accept(Fixtures.record(1, false, 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sink.accept(new KurtosisRecord(2, 0, 10, new double[] {1}, new double[0], 2)));
+        assertTrue(e.getMessage().contains("one record type and shape per file"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> sink.accept(new ReceptiveFieldRecord(3, 0, 0,
+                new double[] {0.5}, new SignedPeak[] {new SignedPeak(0, 1)}, null, 3)));
+        sink.close();
+        assertEquals(2, lines(file).size());
     }
 
     @Test
@@ -52,7 +101,7 @@ class FileRecordSinkTest {
         ReceptiveFieldRecord r = new ReceptiveFieldRecord(1, 0, score, new double[] {1.0 / 3},
                 new SignedPeak[] {new SignedPeak(0, 1)},
                 null, 7);
-        try (CsvRecordSink sink = new CsvRecordSink(file, false)) {
+        try (CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, false)) {
             sink.accept(r);
         }
         String[] row = lines(file).get(1).split(",");
@@ -64,14 +113,15 @@ class FileRecordSinkTest {
     void withoutAppendAnExistingFileIsReplacedAndWithAppendResumed() throws IOException {
         Path file = dir.resolve("run.csv");
         Files.writeString(file, "old content\n");
-        try (CsvRecordSink sink = new CsvRecordSink(file, false)) {
+        String header = String.join(",", Fixtures.record(1, false, 1).csvColumns());
+        try (CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, false)) {
             sink.accept(Fixtures.record(1, false, 1));
         }
         assertEquals(2, lines(file).size());
-        assertEquals(CsvRecordSink.headerFor(2), lines(file).get(0));
+        assertEquals(header, lines(file).get(0));
 
         // resume: a new sink appending writes no second header
-        try (CsvRecordSink sink = new CsvRecordSink(file, true)) {
+        try (CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, true)) {
             sink.accept(Fixtures.record(2, false, 2));
         }
         List<String> lines = lines(file);
@@ -80,17 +130,17 @@ class FileRecordSinkTest {
 
         // appending to a missing file starts it with the header
         Path fresh = dir.resolve("fresh.csv");
-        try (CsvRecordSink sink = new CsvRecordSink(fresh, true)) {
+        try (CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(fresh, true)) {
             sink.accept(Fixtures.record(3, false, 3));
         }
-        assertEquals(CsvRecordSink.headerFor(2), lines(fresh).get(0));
+        assertEquals(header, lines(fresh).get(0));
     }
 
     @Test
     void appendingRowsOfAnotherLayoutIsRefusedAndWritesNothing() throws IOException {
         Path file = dir.resolve("k2.csv");
-        Files.writeString(file, CsvRecordSink.headerFor(5) + "\n");
-        CsvRecordSink sink = new CsvRecordSink(file, true);
+        Files.writeString(file, "iteration,epoch,timestampMillis,score,meanIpr,maxIpr,ipr_0\n");
+        CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, true);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> sink.accept(Fixtures.record(1, false, 1)));
         assertTrue(e.getMessage().contains("header"), e.getMessage());
@@ -175,7 +225,7 @@ class FileRecordSinkTest {
 
     @Test
     void toStringNamesTheFileAndMode() {
-        String s = new CsvRecordSink(dir.resolve("x.csv"), true).toString();
+        String s = new CsvRecordSink<>(dir.resolve("x.csv"), true).toString();
         assertTrue(s.contains("CsvRecordSink") && s.contains("x.csv") && s.contains("append=true"), s);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.listeners;
 
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.iterators.NlgpDataSetIterator;
 import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.nn.HiddenActivation;
@@ -23,10 +24,10 @@ final class Fixtures {
                 .initScale(0.1).learningRate(lr).seed(7).build().network();
     }
 
-    /** NLGP(3) batches on a ring of D pixels, synchronous (no prefetch thread). */
+    /** NLGP(3) batches on a ring of D pixels with the scalar label of the SCM's one output. */
     static DataSetIterator data(int batchSize, int batchesPerEpoch, long seed) {
         return new NlgpDataSetIterator.Builder().gain(3).length(D).batchSize(batchSize)
-                .batchesPerEpoch(batchesPerEpoch).seed(seed).build();
+                .batchesPerEpoch(batchesPerEpoch).seed(seed).labelFormat(LabelFormat.REGRESSION).build();
     }
 
     /** A hand-made record with K = 2 units, with or without weights. */

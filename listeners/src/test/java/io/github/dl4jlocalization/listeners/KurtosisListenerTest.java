@@ -60,12 +60,13 @@ class KurtosisListenerTest {
     }
 
     @Test
-    void inputKurtosisIsTheCentralEstimatorOfTheBatchesSinceTheLastRecord() {
+    void pooledInputKurtosisIsTheCentralEstimatorOfTheBatchesSinceTheLastRecord() {
         MultiLayerNetwork net = ShallowNetwork.builder(Fixtures.D).hiddenUnits(Fixtures.K).bias(Bias.trainable())
                 .initScale(0.1).learningRate(0.5).seed(3).build().network();
         InMemoryRecordSink<KurtosisRecord> sink = new InMemoryRecordSink<>();
         INDArray heldOut = heldOut();
-        KurtosisListener listener = new KurtosisListener(3, heldOut, sink);
+        KurtosisListener listener = new KurtosisListener.Builder(3).heldOutBatch(heldOut).inputEvery(1).sink(sink)
+                .build();
         ParameterProbe probe = new ParameterProbe();
         net.setListeners(listener, probe);
 
@@ -95,6 +96,41 @@ class KurtosisListenerTest {
         }
     }
 
+    /**
+     * By default each record measures the batch of its own step; {@code inputEvery(k)} takes the
+     * batches of updates k, 2k, ... since the previous record.
+     */
+    @Test
+    void inputKurtosisTakesTheBatchesOfEveryInputEveryUpdates() {
+        int batch = 20;
+        int steps = 6;
+        InMemoryRecordSink<KurtosisRecord> byDefault = new InMemoryRecordSink<>();
+        InMemoryRecordSink<KurtosisRecord> everySecond = new InMemoryRecordSink<>();
+        KurtosisListener defaults = new KurtosisListener.Builder(3).sink(byDefault).build();
+        MultiLayerNetwork net = Fixtures.network(0.1);
+        net.setListeners(defaults, new KurtosisListener.Builder(3).inputEvery(2).sink(everySecond).build());
+        net.fit(Fixtures.data(batch, steps, 8));
+        assertTrue(defaults.toString().contains("inputEvery=3"), defaults.toString());
+
+        // records after updates 3 and 6; update s trains on batch s - 1
+        List<KurtosisRecord> own = byDefault.records();
+        assertEquals(List.of(3L, 6L), own.stream().map(KurtosisRecord::iteration).toList());
+        for (KurtosisRecord r : own) {
+            int step = (int) r.iteration();
+            assertEquals(batch, r.inputSamples());
+            assertArrayEquals(ExcessKurtosis.CENTRAL.perColumn(stackedBatches(batch, steps, 8, step - 1, 1)),
+                    r.inputKurtosis(), 1e-10, "step " + step);
+        }
+        // every second update: update 2 for the first record, updates 4 and 6 for the second
+        List<KurtosisRecord> pooled = everySecond.records();
+        assertEquals(batch, pooled.get(0).inputSamples());
+        assertArrayEquals(ExcessKurtosis.CENTRAL.perColumn(stackedBatches(batch, steps, 8, 1, 1)),
+                pooled.get(0).inputKurtosis(), 1e-10);
+        assertEquals(2 * batch, pooled.get(1).inputSamples());
+        INDArray updates4And6 = Nd4j.vstack(stackedBatches(batch, steps, 8, 3, 1), stackedBatches(batch, steps, 8, 5, 1));
+        assertArrayEquals(ExcessKurtosis.CENTRAL.perColumn(updates4And6), pooled.get(1).inputKurtosis(), 1e-10);
+    }
+
     @Test
     void inputKurtosisOfNlgpDataEstimatesTheModelsMarginalKurtosis() {
         double gain = 3;
@@ -102,7 +138,7 @@ class KurtosisListenerTest {
         int steps = 4;
         MultiLayerNetwork net = Fixtures.network(0.1);
         InMemoryRecordSink<KurtosisRecord> sink = new InMemoryRecordSink<>();
-        net.setListeners(new KurtosisListener.Builder(steps).sink(sink).build());
+        net.setListeners(new KurtosisListener.Builder(steps).inputEvery(1).sink(sink).build());
         net.fit(Fixtures.data(batch, steps, 5));
         KurtosisRecord r = sink.latest();
         int n = batch * steps;
@@ -171,6 +207,11 @@ class KurtosisListenerTest {
         assertEquals("heldOutBatch entry must be a finite number, got NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new KurtosisListener.Builder(0));
         assertEquals("frequency must be an integer >= 1, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new KurtosisListener.Builder(5).inputEvery(0));
+        assertEquals("inputEvery must be an integer >= 1, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new KurtosisListener.Builder(5).inputEvery(6).build());
+        assertEquals("inputEvery must be at most the frequency 5 (every record needs a batch), got 6", e.getMessage());
+        new KurtosisListener.Builder(1).invocationType(InvocationType.EPOCH_END).inputEvery(6).build();   // epochs: any
 
         KurtosisListener wrongWidth = new KurtosisListener(1, Nd4j.ones(3, 5), new InMemoryRecordSink<>());
         e = assertThrows(IllegalArgumentException.class, () -> wrongWidth.recordNow(Fixtures.network(0.1)));
@@ -185,7 +226,7 @@ class KurtosisListenerTest {
         assertEquals(listener.toString(), copy.toString());
         assertEquals(5, copy.frequency());
         for (String part : new String[] {"frequency=5", "invocation=ITERATION_END", "parameter=0_W",
-                "inputMarginals=true", "heldOut=200x12", "InMemoryRecordSink"}) {
+                "inputMarginals=true", "inputEvery=5", "heldOut=200x12", "InMemoryRecordSink"}) {
             assertTrue(listener.toString().contains(part), listener.toString());
         }
         MultiLayerNetwork net = Fixtures.network(0.1);

@@ -4,7 +4,6 @@ import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.experiment.Experiment;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.listeners.KurtosisListener;
-import io.github.dl4jlocalization.listeners.KurtosisStatsStorageSink;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import org.deeplearning4j.ui.model.stats.StatsListener;
@@ -22,8 +21,8 @@ import java.nio.file.Path;
  * {@code localization dashboard DIR} can replay any finished run. At the default 100 steps these
  * cost a few percent of a step (DL4J's own default, a StatsListener every step, made a small
  * model's step about 3.8x slower). The kurtosis of the hidden pre-activations is measured on the
- * run's held-out evaluation batch; the input marginals' kurtosis, which needs a pass over every
- * training batch, only when the dashboard is live ({@code --ui}); {@code summary.json} has the
+ * run's held-out evaluation batch; the input marginals' kurtosis (the training batch of each
+ * record's step) only when the dashboard is live ({@code --ui}); {@code summary.json} has the
  * inputs' kurtosis of every run.
  */
 final class RunStats implements AutoCloseable {
@@ -35,7 +34,7 @@ final class RunStats implements AutoCloseable {
     /**
      * Opens (or, on resume, continues) the run's stats file and attaches the listeners.
      *
-     * @param inputKurtosis whether to record the input marginals' kurtosis from every training batch
+     * @param inputKurtosis whether to record the input marginals' kurtosis (of each record step's batch)
      */
     RunStats(Experiment experiment, boolean inputKurtosis) {
         Path file = experiment.directory().path(FILE);
@@ -49,7 +48,7 @@ final class RunStats implements AutoCloseable {
         experiment.listener(new StatsListener(storage, every, fields.sessionId()));
         experiment.listener(new ReceptiveFieldListener(every, fields));
         experiment.listener(new KurtosisListener.Builder(every).heldOutBatch(heldOut).inputMarginals(inputKurtosis)
-                .sink(new KurtosisStatsStorageSink(storage, fields.sessionId(), fields.workerId())).build());
+                .sink(fields).build());
     }
 
     /** The storage the listeners write to (for a live dashboard). */

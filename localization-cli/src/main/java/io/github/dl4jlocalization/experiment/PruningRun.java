@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.experiment;
 import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
 import io.github.dl4jlocalization.listeners.PruningExperiment;
 import io.github.dl4jlocalization.listeners.PruningRoundRecord;
@@ -135,10 +136,11 @@ public final class PruningRun {
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
         long started = System.nanoTime();
         DataModel model = config.dataModel();
+        // the papers' network: one output trained by MSE on the scalar label y
         DataSet evaluation = new DataModelDataSetIterator.Builder(model).batchSize(heldOut).batchesPerEpoch(1)
-                .seed(config.evalSeed()).build().next();
+                .seed(config.evalSeed()).labelFormat(LabelFormat.REGRESSION).build().next();
         Supplier<DataSetIterator> data = () -> new DataModelDataSetIterator.Builder(model).batchSize(config.batch())
-                .batchesPerEpoch(config.steps()).seed(config.dataSeed()).build();
+                .batchesPerEpoch(config.steps()).seed(config.dataSeed()).labelFormat(LabelFormat.REGRESSION).build();
         ShallowNetwork network = config.network();
         Outputs outputs = new Outputs(out, onRound);
         IterativeMagnitudePruning imp = pruning.heldOut(evaluation).sink(outputs).build();

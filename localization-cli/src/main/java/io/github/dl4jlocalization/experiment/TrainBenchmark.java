@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.experiment;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.RecordSink;
@@ -139,7 +140,8 @@ public final class TrainBenchmark {
         }
 
         DataModelDataSetIterator data = new DataModelDataSetIterator.Builder(config.dataModel())
-                .batchSize(config.batch()).batchesPerEpoch(Integer.MAX_VALUE).seed(config.dataSeed()).build();
+                .batchSize(config.batch()).batchesPerEpoch(Integer.MAX_VALUE).seed(config.dataSeed())
+                .labelFormat(LabelFormat.REGRESSION).build();
         double dataMs = repeat(warmup, i -> data.next());
         DataSet fixed = data.next();
         MultiLayerNetwork net = config.network().network();

@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
+import io.github.dl4jlocalization.iterators.LabelFormat;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
@@ -35,9 +36,10 @@ final class TrainingStream implements AutoCloseable {
     TrainingStream(DataModel model, long seed, int batch, long start, int end, boolean prefetch) {
         Require.that(start >= 0 && start < end, "batch range", "[" + start + ", " + end + ")",
                 "a non-empty range of batch indices >= 0");
-        // one epoch [0, end): the iterator's epoch boundary is the end of the run
+        // one epoch [0, end): the iterator's epoch boundary is the end of the run; the papers'
+        // networks (one output, MSE) train on the scalar label y
         this.source = new DataModelDataSetIterator.Builder(model).batchSize(batch).batchesPerEpoch(end)
-                .startBatch(start).seed(seed).build();
+                .startBatch(start).seed(seed).labelFormat(LabelFormat.REGRESSION).build();
         this.iterator = prefetch ? new AsyncDataSetIterator(source, QUEUE, true) : source;
     }
 

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Kurtosis and pruning-round records in DL4J's stats storages, next to receptive-field records. */
-class KurtosisStatsStorageSinkTest {
+/** Kurtosis and pruning-round records in DL4J's stats storages, next to receptive-field records, through one sink. */
+class StatsStorageRecordTypesTest {
     private static final String TYPE = KurtosisPersistable.TYPE_ID;
 
     @TempDir
@@ -30,11 +30,10 @@ class KurtosisStatsStorageSinkTest {
     }
 
     private static void post(StatsStorage storage) {
-        StatsStorageRecordSink fields = new StatsStorageRecordSink(storage, "session", "worker");
-        fields.accept(Fixtures.record(10, true, 7000));
-        KurtosisStatsStorageSink kurtosis = new KurtosisStatsStorageSink(storage, fields.sessionId(), fields.workerId());
-        records().forEach(kurtosis::accept);
-        kurtosis.close();
+        StatsStorageRecordSink sink = new StatsStorageRecordSink(storage, "session", "worker");
+        sink.accept(Fixtures.record(10, true, 7000));
+        records().forEach(sink::accept);   // a stream of their own: stamps from 7000 again
+        sink.close();
     }
 
     private static void assertStored(StatsStorage storage) {
@@ -78,6 +77,41 @@ class KurtosisStatsStorageSinkTest {
         }
     }
 
+    private static PruningRoundRecord round(boolean oneShot, int round, long steps, double sparsity, long time) {
+        return new PruningRoundRecord(oneShot, round, steps, sparsity, sparsity, 0.75, 0.125,
+                new double[] {0.5 + 0.1 * round, Double.NaN}, new int[] {3, 0}, new int[] {3, 0}, new int[] {1, 0},
+                new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, time);
+    }
+
+    /**
+     * Pruning rounds of a pruning experiment: the iterative rounds under the sink's worker (what
+     * the dashboard shows), the one-shot baseline's under a worker of its own.
+     */
+    @Test
+    void pruningRoundsArePostedIterativeAndOneShotApart() {
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        StatsStorageRecordSink sink = new StatsStorageRecordSink(storage, "session", "worker");
+        sink.accept(round(false, 0, 100, 0, 50));
+        sink.accept(round(false, 1, 200, 0.2, 50));
+        sink.accept(round(true, 0, 100, 0, 60));
+        sink.accept(round(true, 1, 200, 0.36, 61));
+        String type = PruningRoundPersistable.TYPE_ID;
+        assertEquals(List.of("worker", "worker" + StatsStorageRecordSink.ONE_SHOT_WORKER_SUFFIX),
+                storage.listWorkerIDsForSessionAndType("session", type).stream().sorted().toList());
+        assertInstanceOf(RecordStaticInfo.class, storage.getStaticInfo("session", type, "worker"));
+        List<Persistable> iterative = storage.getAllUpdatesAfter("session", type, "worker", 0);
+        assertEquals(2, iterative.size());
+        PruningRoundPersistable second = (PruningRoundPersistable) iterative.get(1);
+        assertEquals(1, second.round());
+        assertEquals(200, second.iteration());
+        assertEquals(0.2, second.sparsity());
+        assertArrayEquals(new double[] {0.5 + 0.1, Double.NaN}, second.ipr());
+        assertEquals(51, second.getTimeStamp(), "same millisecond as round 0: the next one");
+        List<Persistable> oneShot = storage.getAllUpdatesAfter("session", type,
+                "worker" + StatsStorageRecordSink.ONE_SHOT_WORKER_SUFFIX, 0);
+        assertEquals(List.of(0, 1), oneShot.stream().map(p -> ((PruningRoundPersistable) p).round()).toList());
+    }
+
     @Test
     void pruningRoundRoundTripsAndSummarisesIgnoringPrunedUnits() {
         PruningRoundPersistable round = new PruningRoundPersistable("s", "w", 5, 3, 1200, 0.875,
@@ -112,10 +146,8 @@ class KurtosisStatsStorageSinkTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new PruningRoundPersistable("s", "w", 1, 0, 0, 0.5, new double[0]));
         assertEquals("ipr length must be an integer >= 1, got 0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new KurtosisStatsStorageSink(null, "s", "w"));
-        assertEquals("router must be given, got null", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new KurtosisStatsStorageSink(new InMemoryStatsStorage()).accept(null));
+                () -> new StatsStorageRecordSink(new InMemoryStatsStorage()).accept(null));
         assertEquals("record must be given, got null", e.getMessage());
     }
 }
