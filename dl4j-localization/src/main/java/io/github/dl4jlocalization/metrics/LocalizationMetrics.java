@@ -36,6 +36,10 @@ public final class LocalizationMetrics {
      * {@code 0 < k < D/2, 4k != D} (for {@code 4k = D} it is {@code (3 + cos 4phi) / (2D)}),
      * {@code E[IPR] = 3/(D+2)} exactly for an i.i.d. Gaussian vector; {@code 1/IPR} is roughly the
      * number of occupied sites. NaN for the zero vector.
+     *
+     * <p>The IPR does not depend on the scale of w. Where the fourth powers leave the normal
+     * double range (entries above about 1e77, as in a diverging run, or below about 1e-77) it is
+     * evaluated on {@code w / max_i |w_i|}; elsewhere directly, as written above.
      */
     public static double ipr(double[] w) {
         Vectors.requireFinite("w", w);
@@ -46,7 +50,50 @@ public final class LocalizationMetrics {
             s2 += v2;
             s4 += v2 * v2;
         }
-        return s2 == 0 ? Double.NaN : s4 / (s2 * s2);
+        double s22 = s2 * s2;
+        if (s22 >= Double.MIN_NORMAL && s22 < Double.POSITIVE_INFINITY && s4 >= Double.MIN_NORMAL
+                && s4 < Double.POSITIVE_INFINITY) {
+            return s4 / s22;
+        }
+        double scale = 0;
+        for (double v : w) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0) {
+            return Double.NaN;
+        }
+        double t2 = 0;
+        double t4 = 0;
+        for (double v : w) {
+            double u = v / scale;
+            double u2 = u * u;
+            t2 += u2;
+            t4 += u2 * u2;
+        }
+        return t4 / (t2 * t2);
+    }
+
+    /**
+     * The {@link #ipr(double[]) IPR} of each receptive field: {@code result[k] = ipr(fields[k])},
+     * e.g. of the hidden units of a layer ({@link #receptiveFields}) or of a convolution's filters.
+     */
+    public static double[] iprPerUnit(double[][] fields) {
+        Require.nonNull("fields", fields);
+        double[] out = new double[fields.length];
+        for (int k = 0; k < fields.length; k++) {
+            out[k] = ipr(fields[k]);
+        }
+        return out;
+    }
+
+    /** The {@link #signedPeak(double[]) signed peak} of each receptive field, in order. */
+    public static SignedPeak[] signedPeaks(double[][] fields) {
+        Require.nonNull("fields", fields);
+        SignedPeak[] out = new SignedPeak[fields.length];
+        for (int k = 0; k < fields.length; k++) {
+            out[k] = signedPeak(fields[k]);
+        }
+        return out;
     }
 
     /**
@@ -63,12 +110,7 @@ public final class LocalizationMetrics {
      * matrix, i.e. of each column; {@code result[k]} is unit k's IPR.
      */
     public static double[] iprPerUnit(INDArray weightsDxK) {
-        double[][] fields = receptiveFields(weightsDxK);
-        double[] out = new double[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            out[k] = ipr(fields[k]);
-        }
-        return out;
+        return iprPerUnit(receptiveFields(weightsDxK));
     }
 
     /**
