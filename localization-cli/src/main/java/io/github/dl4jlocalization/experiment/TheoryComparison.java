@@ -15,6 +15,7 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +163,11 @@ public final class TheoryComparison {
 
     /**
      * Integrates the dynamics, runs SGD into {@code out/}{@value #SGD_DIR} and writes the
-     * comparison into {@code out}.
+     * comparison into {@code out}. The comparison covers the record steps both have with finite
+     * weights: when SGD diverges ({@link RunSummary.Status#DIVERGED}: the guard stopped it) or the
+     * integrated weights leave the doubles, the summary's {@code status} is {@code diverged}, its
+     * {@code divergence} says which side did at which step, and the final values are those of the
+     * last step both reached.
      *
      * @param observer follows the SGD run
      * @param prefetch whether the SGD run generates batches on a second thread (same results)
@@ -181,19 +186,23 @@ public final class TheoryComparison {
                 .prefetch(prefetch);
         RunSummary sgdSummary = experiment.run();
         Map<Long, double[]> sgd = new HashMap<>();
-        for (WeightSnapshot s : experiment.directory().readWeights()) {
+        for (WeightSnapshot s : experiment.snapshots()) {
             sgd.put(s.step(), s.fields()[0]);
         }
         List<double[]> rows = new ArrayList<>();
         double[] lastSgd = null;
         double[] lastTheory = null;
-        for (int i = 0; i < theory.size(); i++) {
+        long theoryDiverged = -1;
+        for (int i = 0; i < theory.size() && theoryDiverged < 0; i++) {
+            double[] wTheory = theory.weights(i);
             double[] w = sgd.get((long) theory.step(i));
-            if (w != null) {
+            if (Arrays.stream(wTheory).anyMatch(v -> !Double.isFinite(v))) {
+                theoryDiverged = theory.step(i);
+            } else if (w != null) {
                 lastSgd = w;
-                lastTheory = theory.weights(i);
-                rows.add(new double[] {theory.step(i), theory.ipr(i), LocalizationMetrics.ipr(w),
-                    LocalizationMetrics.rmsDistance(w, lastTheory)});
+                lastTheory = wTheory;
+                rows.add(new double[] {theory.step(i), LocalizationMetrics.ipr(wTheory), LocalizationMetrics.ipr(w),
+                    LocalizationMetrics.rmsDistance(w, wTheory)});
             }
         }
         AtomicFiles.write(out.resolve(TRAJECTORY), w -> {
@@ -209,7 +218,20 @@ public final class TheoryComparison {
         SignedPeak peakTheory = LocalizationMetrics.signedPeak(lastTheory);
         SignedPeak peakSgd = LocalizationMetrics.signedPeak(lastSgd);
         double[] last = rows.get(rows.size() - 1);
+        List<String> divergence = new ArrayList<>();
+        if (sgdSummary.status() == RunSummary.Status.DIVERGED) {
+            divergence.add("SGD: " + sgdSummary.divergence());
+        }
+        if (theoryDiverged >= 0) {
+            divergence.add("Effective dynamics: the integrated weights are not finite at step " + theoryDiverged
+                    + " (tau = " + dynamics.tau() + "). Try a smaller learning rate.");
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", RunConfig.enumName(divergence.isEmpty() ? RunSummary.Status.COMPLETED
+                : RunSummary.Status.DIVERGED));
+        if (!divergence.isEmpty()) {
+            summary.put("divergence", String.join(" ", divergence));
+        }
         summary.put("step", (long) last[0]);
         summary.put("finalIprTheory", last[1]);
         summary.put("finalIprSgd", last[2]);
@@ -217,7 +239,7 @@ public final class TheoryComparison {
         summary.put("peakSgd", RunSummary.peak(peakSgd));
         summary.put("peakMatch", peakTheory.matches(peakSgd));
         summary.put("finalL2Error", last[3]);
-        summary.put("sgdStatus", sgdSummary.status().name().toLowerCase(Locale.ROOT));
+        summary.put("sgdStatus", RunConfig.enumName(sgdSummary.status()));
         summary.put("covariance", covariance.name().toLowerCase(Locale.ROOT));
         if (covariance == CovarianceSource.EMPIRICAL) {
             summary.put("empiricalSamples", empiricalSamples);
