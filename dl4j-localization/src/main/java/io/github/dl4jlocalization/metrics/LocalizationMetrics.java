@@ -295,7 +295,9 @@ public final class LocalizationMetrics {
 
     /**
      * Root-mean-square distance {@code sqrt(mean_i (a_i - b_i)^2)} between two weight vectors
-     * (the reference's "SGD vs theory" error).
+     * (the reference's "SGD vs theory" error). Where the squares overflow (entries above about
+     * 1e154, as in a diverging run) it is evaluated on the vectors divided by their largest
+     * entry and scaled back; it is infinite only when the distance itself exceeds the doubles.
      *
      * @param a non-empty, finite
      * @param b same length as a, finite
@@ -309,6 +311,18 @@ public final class LocalizationMetrics {
             double d = a[i] - b[i];
             s += d * d;
         }
-        return Math.sqrt(s / a.length);
+        if (s < Double.POSITIVE_INFINITY) {
+            return Math.sqrt(s / a.length);
+        }
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            scale = Math.max(scale, Math.max(Math.abs(a[i]), Math.abs(b[i])));
+        }
+        double t = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] / scale - b[i] / scale;
+            t += d * d;
+        }
+        return Math.sqrt(t / a.length) * scale;
     }
 }

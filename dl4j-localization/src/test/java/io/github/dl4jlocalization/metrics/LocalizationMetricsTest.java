@@ -112,6 +112,15 @@ class LocalizationMetricsTest {
     }
 
     @Test
+    void rmsDistanceOfHugeWeightsIsFinite() {
+        double[] a = {1e300, -2e300, 0};
+        double[] b = {-1e300, 2e300, 3e300};
+        // sqrt((4 + 16 + 9) / 3) * 1e300, where the squares themselves overflow
+        assertEquals(Math.sqrt(29.0 / 3) * 1e300, rmsDistance(a, b), 1e-15 * 1e301);
+        assertEquals(Math.sqrt(29.0 / 3), rmsDistance(new double[] {1, -2, 0}, new double[] {-1, 2, 3}), 1e-15);
+    }
+
+    @Test
     void perFieldIprAndSignedPeaksOfEveryField() {
         double[][] fields = {{0, 0, -3, 1}, {1, 1, 1, 1}, {0, 2, 0, 0}};
         assertArrayEquals(new double[] {ipr(fields[0]), 0.25, 1}, iprPerUnit(fields));

@@ -10,12 +10,12 @@ import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.theory.Amplifier;
 import io.github.dl4jlocalization.theory.EffectiveDynamics;
 import io.github.dl4jlocalization.theory.EmpiricalCovariance;
+import io.github.dl4jlocalization.theory.IntegrationDivergedException;
 import io.github.dl4jlocalization.theory.Trajectory;
 import io.github.dl4jlocalization.util.Require;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,11 +163,11 @@ public final class TheoryComparison {
 
     /**
      * Integrates the dynamics, runs SGD into {@code out/}{@value #SGD_DIR} and writes the
-     * comparison into {@code out}. The comparison covers the record steps both have with finite
-     * weights: when SGD diverges ({@link RunSummary.Status#DIVERGED}: the guard stopped it) or the
-     * integrated weights leave the doubles, the summary's {@code status} is {@code diverged}, its
+     * comparison into {@code out}. The comparison covers the record steps both reached: when SGD
+     * diverges ({@link RunSummary.Status#DIVERGED}: the guard stopped it) or the integration does
+     * ({@link IntegrationDivergedException}), the summary's {@code status} is {@code diverged}, its
      * {@code divergence} says which side did at which step, and the final values are those of the
-     * last step both reached.
+     * last record step both reached.
      *
      * @param observer follows the SGD run
      * @param prefetch whether the SGD run generates batches on a second thread (same results)
@@ -175,11 +175,19 @@ public final class TheoryComparison {
     public Result run(Path out, Experiment.Observer observer, boolean prefetch) {
         Require.nonNull("out", out);
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
-        Trajectory theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
+        Trajectory theory;
+        IntegrationDivergedException theoryDiverged = null;
+        try {
+            theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
+        } catch (IntegrationDivergedException e) {
+            theory = e.recorded();
+            theoryDiverged = e;
+        }
+        Trajectory integrated = theory;
         AtomicFiles.write(out.resolve(THEORY_WEIGHTS), w -> {
             w.write(RunDirectory.weightsHeader(w0.length) + "\n");
-            for (int i = 0; i < theory.size(); i++) {
-                w.write(RunDirectory.weightsRow(theory.step(i), 0, theory.weights(i)) + "\n");
+            for (int i = 0; i < integrated.size(); i++) {
+                w.write(RunDirectory.weightsRow(integrated.step(i), 0, integrated.weights(i)) + "\n");
             }
         });
         Experiment experiment = Experiment.create(config, out.resolve(SGD_DIR)).observer(observer)
@@ -192,13 +200,10 @@ public final class TheoryComparison {
         List<double[]> rows = new ArrayList<>();
         double[] lastSgd = null;
         double[] lastTheory = null;
-        long theoryDiverged = -1;
-        for (int i = 0; i < theory.size() && theoryDiverged < 0; i++) {
+        for (int i = 0; i < theory.size(); i++) {
             double[] wTheory = theory.weights(i);
             double[] w = sgd.get((long) theory.step(i));
-            if (Arrays.stream(wTheory).anyMatch(v -> !Double.isFinite(v))) {
-                theoryDiverged = theory.step(i);
-            } else if (w != null) {
+            if (w != null) {
                 lastSgd = w;
                 lastTheory = wTheory;
                 rows.add(new double[] {theory.step(i), LocalizationMetrics.ipr(wTheory), LocalizationMetrics.ipr(w),
@@ -222,9 +227,8 @@ public final class TheoryComparison {
         if (sgdSummary.status() == RunSummary.Status.DIVERGED) {
             divergence.add("SGD: " + sgdSummary.divergence());
         }
-        if (theoryDiverged >= 0) {
-            divergence.add("Effective dynamics: the integrated weights are not finite at step " + theoryDiverged
-                    + " (tau = " + dynamics.tau() + "). Try a smaller learning rate.");
+        if (theoryDiverged != null) {
+            divergence.add("Effective dynamics: " + theoryDiverged.getMessage() + ". Try a smaller learning rate.");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", RunConfig.enumName(divergence.isEmpty() ? RunSummary.Status.COMPLETED

@@ -40,9 +40,14 @@ class DashboardCommandTest extends ConsoleCapture {
             java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(sessions);
             assertTrue(id.find(), sessions);
             String data = get(dashboard.url() + "/data/" + id.group(1)).body();
-            // receptive-field records at steps 2, 4, 6 and pre-activation kurtosis records
+            // receptive-field records at steps 2, 4, 6 and kurtosis records: the pre-activations' and,
+            // without --ui too, the input marginals' of every pixel
             assertTrue(data.contains("\"iteration\":[2,4,6]"), data);
             assertTrue(data.contains("\"meanPreActivation\":["), data);
+            java.util.regex.Matcher input = java.util.regex.Pattern.compile("\"latestInput\":\\[([^\\]]*)\\]")
+                    .matcher(data);
+            assertTrue(input.find(), data);
+            assertEquals(40, input.group(1).split(",").length, input.group(1));
         }
     }
 
