@@ -35,10 +35,26 @@ final class ColumnMoments implements Serializable {
 
     /** Adds a batch of samples, {@code batch[i][j]} = sample i, column j; rows of equal length. */
     void add(double[][] batch) {
-        if (batch.length == 0) {
+        if (batch.length > 0) {
+            int columns = batch[0].length;
+            double[] flat = new double[batch.length * columns];
+            for (int i = 0; i < batch.length; i++) {
+                System.arraycopy(batch[i], 0, flat, i * columns, columns);
+            }
+            add(flat, columns);
+        }
+    }
+
+    /**
+     * Adds a batch of samples stored row by row: sample i, column j at {@code flat[i * columns + j]}
+     * ({@code flat.length} a multiple of {@code columns}).
+     */
+    void add(double[] flat, int columns) {
+        if (flat.length == 0) {
             return;
         }
-        int columns = batch[0].length;
+        Require.atLeast("columns", columns, 1);
+        Require.that(flat.length % columns == 0, "batch length", flat.length, "a multiple of " + columns + " columns");
         if (count == 0) {
             mean = new double[columns];
             m2 = new double[columns];
@@ -48,36 +64,44 @@ final class ColumnMoments implements Serializable {
             Require.that(columns == mean.length, "batch columns", columns,
                     "the " + mean.length + " columns of the batches before");
         }
+        int rows = flat.length / columns;
         double nA = count;
-        double nB = batch.length;
+        double nB = rows;
         double n = nA + nB;
+        // the batch's own moments about its mean, two passes in memory order (row by row)
+        double[] meanB = new double[columns];
+        for (int i = 0; i < flat.length; i += columns) {
+            for (int j = 0; j < columns; j++) {
+                meanB[j] += flat[i + j];
+            }
+        }
         for (int j = 0; j < columns; j++) {
-            double meanB = 0;
-            for (double[] row : batch) {
-                meanB += row[j];
-            }
-            meanB /= nB;
-            double m2B = 0;
-            double m3B = 0;
-            double m4B = 0;
-            for (double[] row : batch) {
-                double d = row[j] - meanB;
+            meanB[j] /= nB;
+        }
+        double[] m2B = new double[columns];
+        double[] m3B = new double[columns];
+        double[] m4B = new double[columns];
+        for (int i = 0; i < flat.length; i += columns) {
+            for (int j = 0; j < columns; j++) {
+                double d = flat[i + j] - meanB[j];
                 double d2 = d * d;
-                m2B += d2;
-                m3B += d2 * d;
-                m4B += d2 * d2;
+                m2B[j] += d2;
+                m3B[j] += d2 * d;
+                m4B[j] += d2 * d2;
             }
-            double delta = meanB - mean[j];
+        }
+        for (int j = 0; j < columns; j++) {
+            double delta = meanB[j] - mean[j];
             double d2 = delta * delta;
             double m2A = m2[j];
             double m3A = m3[j];
-            m4[j] += m4B + d2 * d2 * nA * nB * (nA * nA - nA * nB + nB * nB) / (n * n * n)
-                    + 6 * d2 * (nA * nA * m2B + nB * nB * m2A) / (n * n) + 4 * delta * (nA * m3B - nB * m3A) / n;
-            m3[j] += m3B + d2 * delta * nA * nB * (nA - nB) / (n * n) + 3 * delta * (nA * m2B - nB * m2A) / n;
-            m2[j] += m2B + d2 * nA * nB / n;
+            m4[j] += m4B[j] + d2 * d2 * nA * nB * (nA * nA - nA * nB + nB * nB) / (n * n * n)
+                    + 6 * d2 * (nA * nA * m2B[j] + nB * nB * m2A) / (n * n) + 4 * delta * (nA * m3B[j] - nB * m3A) / n;
+            m3[j] += m3B[j] + d2 * delta * nA * nB * (nA - nB) / (n * n) + 3 * delta * (nA * m2B[j] - nB * m2A) / n;
+            m2[j] += m2B[j] + d2 * nA * nB / n;
             mean[j] += delta * nB / n;
         }
-        count += batch.length;
+        count += rows;
     }
 
     /** The number of samples added since the last {@link #clear()}. */

@@ -46,7 +46,7 @@ import java.util.Arrays;
  * }</pre>
  * Without a held-out batch only the input marginals are recorded; with
  * {@code .inputMarginals(false)} only the pre-activations. The input accumulation costs O(B D) per
- * step (a copy of the batch into the JVM heap).
+ * step (one copy of the batch into the JVM heap).
  *
  * <p>Serializable when its sinks are (the held-out batch is kept as a Java array).
  */
@@ -84,7 +84,9 @@ public class KurtosisListener extends RecordingListener<KurtosisRecord> {
         if (inputMarginals) {
             INDArray input = model.input();
             if (input != null && input.size(0) > 0) {
-                inputMoments.add(input.reshape(input.size(0), input.length() / input.size(0)).toDoubleMatrix());
+                // one copy of the whole batch (a per-row copy costs an ND4J call per sample)
+                int columns = (int) (input.length() / input.size(0));
+                inputMoments.add(input.reshape(input.length()).toDoubleVector(), columns);
             }
         }
     }
