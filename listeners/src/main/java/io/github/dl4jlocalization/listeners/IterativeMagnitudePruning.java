@@ -405,13 +405,12 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         boolean[][] kept = before.keptColumns(FIRST_LAYER_WEIGHTS);
         boolean[][] keptAfter = after.keptColumns(FIRST_LAYER_WEIGHTS);
         int units = fields.length;
-        double[] ipr = new double[units];
+        double[] ipr = LocalizationMetrics.iprPerUnit(fields);
         int[] keptInputs = new int[units];
         int[] span = new int[units];
         int[] runs = new int[units];
         boolean[][] prunedNow = new boolean[units][];
         for (int k = 0; k < units; k++) {
-            ipr[k] = LocalizationMetrics.ipr(fields[k]);
             span[k] = ConnectionLocality.circularSpan(kept[k]);
             runs[k] = ConnectionLocality.contiguousRuns(kept[k]);
             prunedNow[k] = new boolean[kept[k].length];
