@@ -3,6 +3,8 @@ package io.github.dl4jlocalization.metrics;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * Localization metrics of receptive fields (Lufkin, Saxe &amp; Grant 2024,
  * {@code utils/measurement.py}), as pure functions of a weight vector {@code w} of length D.
@@ -78,22 +80,13 @@ public final class LocalizationMetrics {
      * e.g. of the hidden units of a layer ({@link #receptiveFields}) or of a convolution's filters.
      */
     public static double[] iprPerUnit(double[][] fields) {
-        Require.nonNull("fields", fields);
-        double[] out = new double[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            out[k] = ipr(fields[k]);
-        }
-        return out;
+        return Arrays.stream(Require.nonNull("fields", fields)).mapToDouble(LocalizationMetrics::ipr).toArray();
     }
 
     /** The {@link #signedPeak(double[]) signed peak} of each receptive field, in order. */
     public static SignedPeak[] signedPeaks(double[][] fields) {
-        Require.nonNull("fields", fields);
-        SignedPeak[] out = new SignedPeak[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            out[k] = signedPeak(fields[k]);
-        }
-        return out;
+        return Arrays.stream(Require.nonNull("fields", fields)).map(LocalizationMetrics::signedPeak)
+                .toArray(SignedPeak[]::new);
     }
 
     /**

@@ -49,30 +49,24 @@ class BehaviourKeptTest extends ConsoleCapture {
 
     @Test
     void singleRun(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("run");
-        execute("run", "--length", "20", "--hidden", "3", "--lr", "0.2", "--batch", "200", "--steps", "30",
-                "--record-every", "7", "--checkpoint-every", "10", "--eval-size", "300", "--seed", "5",
-                "--out", out.toString());
-        check("run", out, List.of("weights.csv", "metrics.csv", "summary.json"));
+        runAndCheck("run", dir, List.of("weights.csv", "metrics.csv", "summary.json"),
+                "run", "--length", "20", "--hidden", "3", "--lr", "0.2", "--batch", "200", "--steps", "30",
+                "--record-every", "7", "--checkpoint-every", "10", "--eval-size", "300", "--seed", "5");
     }
 
     @Test
     void theoryComparison(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("theory");
-        execute("theory", "--gain", "100", "--xi", "1,3", "--length", "12", "--lr", "0.05", "--batch", "500",
-                "--steps", "40", "--record-every", "10", "--checkpoint-every", "0", "--seed", "2",
-                "--out", out.toString());
-        check("theory", out, List.of("trajectory.csv", "theory-weights.csv", "summary.json", "sgd/weights.csv",
-                "sgd/metrics.csv", "sgd/summary.json"));
+        runAndCheck("theory", dir, List.of("trajectory.csv", "theory-weights.csv", "summary.json", "sgd/weights.csv",
+                "sgd/metrics.csv", "sgd/summary.json"),
+                "theory", "--gain", "100", "--xi", "1,3", "--length", "12", "--lr", "0.05", "--batch", "500",
+                "--steps", "40", "--record-every", "10", "--checkpoint-every", "0", "--seed", "2");
     }
 
     @Test
     void pruneRun(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("prune");
-        execute("prune", "--length", "12", "--hidden", "3", "--lr", "1", "--batch", "100", "--steps", "15",
-                "--rounds", "2", "--rate", "0.5", "--rewind", "5", "--held-out", "200", "--seed", "3", "--baseline",
-                "--out", out.toString());
-        check("prune", out, List.of("rounds.csv", "one-shot.csv", "summary.json"));
+        runAndCheck("prune", dir, List.of("rounds.csv", "one-shot.csv", "summary.json"),
+                "prune", "--length", "12", "--hidden", "3", "--lr", "1", "--batch", "100", "--steps", "15",
+                "--rounds", "2", "--rate", "0.5", "--rewind", "5", "--held-out", "200", "--seed", "3", "--baseline");
     }
 
     @Test
@@ -119,6 +113,15 @@ class BehaviourKeptTest extends ConsoleCapture {
 
     private void execute(String... args) {
         assertEquals(0, LocalizationCli.execute(args), stderr());
+    }
+
+    /** Runs the command {@code args} with {@code --out dir/name} and checks its {@code files}. */
+    private void runAndCheck(String name, Path dir, List<String> files, String... args) throws IOException {
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--out", out.toString()));
+        execute(command.toArray(String[]::new));
+        check(name, out, files);
     }
 
     /** Compares (or, when asked, writes) the normalised files of one case. */
