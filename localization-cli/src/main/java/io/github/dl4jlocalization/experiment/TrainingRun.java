@@ -147,14 +147,15 @@ public final class TrainingRun {
         Require.nonNull("net", net);
         Require.nonNull("train", train);
         net.setListeners(stack);
+        int recordsBefore = fields.size();
         try {
             fitBatches(net, train, prefetch);
         } catch (TrainingDivergedException e) {
             return new Outcome(e.step(), net.score(), e, checkpointArchive());
         }
         long steps = net.getIterationCount();
-        ReceptiveFieldRecord last = fields.latest();
-        if (last == null || last.iteration() != steps) {
+        // (a pruning phase rewinds the counter: a record of an earlier fit may have the same step)
+        if (fields.size() == recordsBefore || fields.latest().iteration() != steps) {
             recordNow(net);
         }
         if (checkpoints != null) {
