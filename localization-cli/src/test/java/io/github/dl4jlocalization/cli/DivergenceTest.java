@@ -10,6 +10,8 @@ import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.StatsFile;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
 import io.github.dl4jlocalization.experiment.WeightSnapshot;
+import io.github.dl4jlocalization.sweep.SweepGrid;
+import io.github.dl4jlocalization.sweep.UnitResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,22 @@ class DivergenceTest extends ConsoleCapture {
             assertTrue(summary.get(key) instanceof Number n && Double.isFinite(n.doubleValue()), key + " " + summary);
         }
         assertNoNaNInJson(out);
+    }
+
+    @Test
+    void sweepUnitsOfTheoryAndPruneThatDivergeAreDivergedUnits(@TempDir Path dir) {
+        Map<String, Object> base = Map.of("data", Map.of("length", 12), "lr", 1e8, "batch", 100, "steps", 60,
+                "recordEvery", 1, "checkpointEvery", 0, "evalSize", 100);
+        UnitResult theory = SweepGrid.fromMap(Map.of("base", base, "task", Map.of("kind", "theory"))).units().get(0)
+                .execute(dir.resolve("theory"));
+        assertEquals(UnitResult.Status.DIVERGED, theory.status(), theory.toString());
+        assertTrue(theory.error().startsWith("SGD: Training diverged at step ")
+                && theory.error().contains("Effective dynamics: "), theory.error());
+        UnitResult prune = SweepGrid.fromMap(Map.of("base", base, "task", Map.of("kind", "prune", "rounds", 1)))
+                .units().get(0).execute(dir.resolve("prune"));
+        assertEquals(UnitResult.Status.DIVERGED, prune.status(), prune.toString());
+        assertTrue(prune.error().startsWith("Iterative pruning, round 0: Training diverged at step "), prune.error());
+        assertEquals(Map.of(), prune.measures(), "no round finished");
     }
 
     @Test
