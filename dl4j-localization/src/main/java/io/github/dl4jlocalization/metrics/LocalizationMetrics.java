@@ -3,6 +3,8 @@ package io.github.dl4jlocalization.metrics;
 import io.github.dl4jlocalization.util.Require;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * Localization metrics of receptive fields (Lufkin, Saxe &amp; Grant 2024,
  * {@code utils/measurement.py}), as pure functions of a weight vector {@code w} of length D.
@@ -36,6 +38,10 @@ public final class LocalizationMetrics {
      * {@code 0 < k < D/2, 4k != D} (for {@code 4k = D} it is {@code (3 + cos 4phi) / (2D)}),
      * {@code E[IPR] = 3/(D+2)} exactly for an i.i.d. Gaussian vector; {@code 1/IPR} is roughly the
      * number of occupied sites. NaN for the zero vector.
+     *
+     * <p>The IPR does not depend on the scale of w. Where the fourth powers leave the normal
+     * double range (entries above about 1e77, as in a diverging run, or below about 1e-77) it is
+     * evaluated on {@code w / max_i |w_i|}; elsewhere directly, as written above.
      */
     public static double ipr(double[] w) {
         Vectors.requireFinite("w", w);
@@ -46,7 +52,41 @@ public final class LocalizationMetrics {
             s2 += v2;
             s4 += v2 * v2;
         }
-        return s2 == 0 ? Double.NaN : s4 / (s2 * s2);
+        double s22 = s2 * s2;
+        if (s22 >= Double.MIN_NORMAL && s22 < Double.POSITIVE_INFINITY && s4 >= Double.MIN_NORMAL
+                && s4 < Double.POSITIVE_INFINITY) {
+            return s4 / s22;
+        }
+        double scale = 0;
+        for (double v : w) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0) {
+            return Double.NaN;
+        }
+        double t2 = 0;
+        double t4 = 0;
+        for (double v : w) {
+            double u = v / scale;
+            double u2 = u * u;
+            t2 += u2;
+            t4 += u2 * u2;
+        }
+        return t4 / (t2 * t2);
+    }
+
+    /**
+     * The {@link #ipr(double[]) IPR} of each receptive field: {@code result[k] = ipr(fields[k])},
+     * e.g. of the hidden units of a layer ({@link #receptiveFields}) or of a convolution's filters.
+     */
+    public static double[] iprPerUnit(double[][] fields) {
+        return Arrays.stream(Require.nonNull("fields", fields)).mapToDouble(LocalizationMetrics::ipr).toArray();
+    }
+
+    /** The {@link #signedPeak(double[]) signed peak} of each receptive field, in order. */
+    public static SignedPeak[] signedPeaks(double[][] fields) {
+        return Arrays.stream(Require.nonNull("fields", fields)).map(LocalizationMetrics::signedPeak)
+                .toArray(SignedPeak[]::new);
     }
 
     /**
@@ -63,12 +103,7 @@ public final class LocalizationMetrics {
      * matrix, i.e. of each column; {@code result[k]} is unit k's IPR.
      */
     public static double[] iprPerUnit(INDArray weightsDxK) {
-        double[][] fields = receptiveFields(weightsDxK);
-        double[] out = new double[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            out[k] = ipr(fields[k]);
-        }
-        return out;
+        return iprPerUnit(receptiveFields(weightsDxK));
     }
 
     /**
@@ -253,7 +288,9 @@ public final class LocalizationMetrics {
 
     /**
      * Root-mean-square distance {@code sqrt(mean_i (a_i - b_i)^2)} between two weight vectors
-     * (the reference's "SGD vs theory" error).
+     * (the reference's "SGD vs theory" error). Where the squares overflow (entries above about
+     * 1e154, as in a diverging run) it is evaluated on the vectors divided by their largest
+     * entry and scaled back; it is infinite only when the distance itself exceeds the doubles.
      *
      * @param a non-empty, finite
      * @param b same length as a, finite
@@ -267,6 +304,18 @@ public final class LocalizationMetrics {
             double d = a[i] - b[i];
             s += d * d;
         }
-        return Math.sqrt(s / a.length);
+        if (s < Double.POSITIVE_INFINITY) {
+            return Math.sqrt(s / a.length);
+        }
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            scale = Math.max(scale, Math.max(Math.abs(a[i]), Math.abs(b[i])));
+        }
+        double t = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] / scale - b[i] / scale;
+            t += d * d;
+        }
+        return Math.sqrt(t / a.length) * scale;
     }
 }

@@ -10,6 +10,7 @@ import io.github.dl4jlocalization.nn.ShallowNetwork;
 import io.github.dl4jlocalization.util.Require;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The analytical effective dynamics of a single ReLU neuron (Lufkin, Saxe &amp; Grant 2024;
@@ -170,7 +171,8 @@ public final class EffectiveDynamics implements Serializable {
      * @param w0          the initial weights: length D, finite, with {@code w0' Sigma_1 w0 > 0}
      * @param steps       >= 0
      * @param recordEvery >= 1
-     * @throws IllegalStateException if {@code w' Sigma_1 w} stops being a positive finite number
+     * @throws IntegrationDivergedException if {@code w' Sigma_1 w} stops being a positive finite
+     *                                      number, with the records made before
      *                               (the state collapsed to 0 or diverged)
      */
     public Trajectory integrate(double[] w0, int steps, int recordEvery) {
@@ -184,7 +186,12 @@ public final class EffectiveDynamics implements Serializable {
         int next = 1;
         Stepper stepper = new Stepper();
         for (int t = 1; t <= steps; t++) {
-            stepper.advance(w, t);
+            try {
+                stepper.advance(w, t);
+            } catch (IllegalStateException diverged) {
+                throw new IntegrationDivergedException(diverged.getMessage(), t, new Trajectory(tau,
+                        Arrays.copyOf(recordedSteps, next), Arrays.copyOf(recorded, next)));
+            }
             if (t % recordEvery == 0 || t == steps) {
                 recordedSteps[next] = t;
                 recorded[next++] = w.clone();

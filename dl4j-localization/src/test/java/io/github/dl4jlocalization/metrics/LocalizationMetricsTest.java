@@ -20,6 +20,7 @@ import static io.github.dl4jlocalization.metrics.LocalizationMetrics.linearPosit
 import static io.github.dl4jlocalization.metrics.LocalizationMetrics.receptiveFields;
 import static io.github.dl4jlocalization.metrics.LocalizationMetrics.rmsDistance;
 import static io.github.dl4jlocalization.metrics.LocalizationMetrics.signedPeak;
+import static io.github.dl4jlocalization.metrics.LocalizationMetrics.signedPeaks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,6 +96,38 @@ class LocalizationMetricsTest {
         assertMessage("w[2] must be a finite number, got NaN", () -> ipr(new double[] {1, 2, Double.NaN}));
         assertMessage("w[0] must be a finite number, got Infinity",
                 () -> ipr(new double[] {Double.POSITIVE_INFINITY}));
+    }
+
+    @Test
+    void iprIsScaleFreeFarOutsideTheRangeOfFourthPowers() {
+        double[] w = {0.3, -1.2, 0.05, 2.0, -0.7};
+        double reference = ipr(w);
+        // 1e200^4 overflows and 1e-200^2 underflows: both are evaluated on w / max|w|
+        for (double scale : new double[] {1e200, 1e80, 1e-80, 1e-200, 1e-300}) {
+            double[] scaled = Arrays.stream(w).map(v -> v * scale).toArray();
+            assertEquals(reference, ipr(scaled), 1e-14 * reference, "scale " + scale);
+        }
+        assertEquals(1.0, ipr(new double[] {0, 1e-170, 0}));
+        assertEquals(0.5, ipr(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}));
+    }
+
+    @Test
+    void rmsDistanceOfHugeWeightsIsFinite() {
+        double[] a = {1e300, -2e300, 0};
+        double[] b = {-1e300, 2e300, 3e300};
+        // sqrt((4 + 16 + 9) / 3) * 1e300, where the squares themselves overflow
+        assertEquals(Math.sqrt(29.0 / 3) * 1e300, rmsDistance(a, b), 1e-15 * 1e301);
+        assertEquals(Math.sqrt(29.0 / 3), rmsDistance(new double[] {1, -2, 0}, new double[] {-1, 2, 3}), 1e-15);
+    }
+
+    @Test
+    void perFieldIprAndSignedPeaksOfEveryField() {
+        double[][] fields = {{0, 0, -3, 1}, {1, 1, 1, 1}, {0, 2, 0, 0}};
+        assertArrayEquals(new double[] {ipr(fields[0]), 0.25, 1}, iprPerUnit(fields));
+        assertArrayEquals(new SignedPeak[] {new SignedPeak(2, -1), new SignedPeak(0, 1), new SignedPeak(1, 1)},
+                signedPeaks(fields));
+        assertEquals(0, iprPerUnit(new double[0][]).length);
+        assertMessage("fields must be given, got null", () -> signedPeaks(null));
     }
 
     @Test

@@ -334,9 +334,18 @@ class EffectiveDynamicsTest {
     @Test
     void divergenceIsReported() {
         EffectiveDynamics dynamics = EffectiveDynamics.forModel(new NlgpModel(3, new ClassPair(1, 3), L), 50);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IntegrationDivergedException e = assertThrows(IntegrationDivergedException.class,
                 () -> dynamics.integrate(sgdInit(0, 0.1), 10_000, 100));
         assertTrue(e.getMessage().contains("the state collapsed to 0 or diverged (tau = 50.0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("at step " + e.step() + ":"), e.getMessage());
+        // the records before the divergence: step 0 and every 100 steps up to it, all finite
+        Trajectory before = e.recorded();
+        assertEquals((e.step() - 1) / 100 + 1, before.size());
+        assertEquals(0, before.step(0));
+        for (int i = 0; i < before.size(); i++) {
+            assertTrue(before.step(i) < e.step());
+            assertTrue(Arrays.stream(before.weights(i)).allMatch(Double::isFinite));
+        }
     }
 
     /** docs/science.md 5.6's readout prediction, against dense quadratic forms. */

@@ -12,6 +12,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
 /**
@@ -47,10 +49,12 @@ import java.util.function.IntFunction;
  * the final sparsity {@code 1 - (1-p)^R}, after phase 0: the one-shot baseline (two records).
  *
  * <p><b>Data.</b> {@link #run(MultiLayerNetwork, DataSetIterator)} continues one stream: every
- * phase takes the next batches (fresh online data in every round, never a replay; the iterator is
- * reset, which for the project's iterators moves to the next epoch, only when exhausted). To give
- * every phase the same data instead, pass {@code round -> a new iterator} to
- * {@link #run(MultiLayerNetwork, IntFunction)}.
+ * phase is one {@code net.fit} on the next E batches (fresh online data in every round, never a
+ * replay; the iterator is reset, which for the project's iterators moves to the next epoch, only
+ * when exhausted). To give every phase the same data instead, pass {@code round -> a new iterator}
+ * to {@link #run(MultiLayerNetwork, IntFunction)}; to train each phase yourself (your own
+ * listeners, early stopping, a divergence guard), pass a {@link PhaseTraining} to
+ * {@link #run(MultiLayerNetwork, PhaseTraining)}.
  *
  * <p><b>Per phase</b> (on the held-out set, after training, before pruning): accuracy, loss, and
  * for each first-layer unit the IPR of its masked weights, its surviving inputs with their circular
@@ -63,7 +67,8 @@ import java.util.function.IntFunction;
  * mask, before the updater sees them; in {@code iterationDone}, right after the update, it
  * multiplies the parameters by the mask (covering updaters with momentum or weight decay, which
  * move a weight whose gradient is 0). DL4J calls listeners in order, so a listener placed after
- * this one sees pruned weights at exactly 0; {@link #attach} puts it first. (A
+ * this one sees pruned weights at exactly 0; {@link #attach} puts it first, after a leading
+ * {@link DivergenceGuard}, which only checks that the weights are finite. (A
  * {@code LayerConstraint} would run only after all listeners.)
  *
  * <h2>Usage</h2>
@@ -168,7 +173,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
 
     /**
      * Enforces the dense masks of this object's scope on {@code net} (nothing pruned yet) and makes
-     * this the network's first listener.
+     * this the network's first listener (after any leading {@link DivergenceGuard}s).
      */
     public void attach(MultiLayerNetwork net) {
         attach(net, PruningMasks.dense(net, scope.parameters(net)));
@@ -176,8 +181,9 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
 
     /**
      * Enforces {@code masks} on {@code net} from now on: zeroes the pruned weights and makes this
-     * the network's first listener (the other listeners keep their order after it). Use it to
-     * continue training a restored pruned network ({@link PruningMasks#readFrom}).
+     * the network's first listener after any leading {@link DivergenceGuard}s (which only read;
+     * the other listeners keep their order after it). Use it to continue training a restored
+     * pruned network ({@link PruningMasks#readFrom}).
      *
      * @throws IllegalArgumentException when the masks do not fit the network's parameters
      */
@@ -188,7 +194,11 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         masks.applyTo(net);
         List<TrainingListener> listeners = new ArrayList<>(net.getListeners() == null ? List.of() : net.getListeners());
         listeners.remove(this);
-        listeners.add(0, this);
+        int first = 0;
+        while (first < listeners.size() && listeners.get(first) instanceof DivergenceGuard) {
+            first++;
+        }
+        listeners.add(first, this);
         net.setListeners(listeners);
     }
 
@@ -213,10 +223,24 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
     /**
      * Runs the pruning rounds on {@code net}, training phase r on {@code trainingData.apply(r)}
      * (called once per phase; return the same iterator to continue a stream, or a new one to
-     * restart it).
+     * restart it): {@code net.fit} on its next E batches (resetting it when it runs out) or on
+     * n epochs of it.
      */
     public List<PruningRoundRecord> run(MultiLayerNetwork net, IntFunction<DataSetIterator> trainingData) {
         Require.nonNull("trainingData", trainingData);
+        return run(net, (MultiLayerNetwork n, int phase) ->
+                train(n, Require.nonNull("trainingData(" + phase + ")", trainingData.apply(phase))));
+    }
+
+    /**
+     * Runs the pruning rounds on {@code net}, each training phase done by {@code training}: it
+     * trains {@code net} with this object among its listeners (e.g. {@code net.fit} with the
+     * caller's own listeners and data; {@link #attach} has placed this object), for the phase's
+     * E steps when the rewind point is a step count. A {@link TrainingDivergedException} (or any
+     * exception) it throws ends the run; the records of the finished phases have reached the sinks.
+     */
+    public List<PruningRoundRecord> run(MultiLayerNetwork net, PhaseTraining training) {
+        Require.nonNull("training", training);
         attach(net);
         Require.that(masks.keys().contains(FIRST_LAYER_WEIGHTS)
                         && ModelAccess.denseWeights(net, FIRST_LAYER_WEIGHTS).rows() == heldOutFeatures[0].length,
@@ -233,7 +257,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
             for (int phase = 0; phase <= prunings; phase++) {
                 state.phase = phase;
                 state.phaseSteps = 0;
-                train(net, Require.nonNull("trainingData(" + phase + ")", trainingData.apply(phase)));
+                training.train(net, phase);
                 if (state.rewind == null) {
                     throw new IllegalStateException("rewindToStep " + rewindStep + " was not reached: the first round "
                             + "made only " + state.phaseSteps + " updates");
@@ -259,27 +283,120 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         return records;
     }
 
+    /** Trains one phase of a pruning run (see {@link #run(MultiLayerNetwork, PhaseTraining)}). */
+    @FunctionalInterface
+    public interface PhaseTraining {
+        /**
+         * Trains {@code net} for phase {@code phase} (0: dense, then one phase per pruning).
+         *
+         * @throws RuntimeException to end the run, e.g. {@link TrainingDivergedException}
+         */
+        void train(MultiLayerNetwork net, int phase);
+    }
+
     /** {@code (1 - p)^r}: the fraction of weights kept after r prunings. */
     public double keepFraction(int prunings) {
         Require.atLeast("prunings", prunings, 0);
         return Math.pow(1 - rate, prunings);
     }
 
+    /** One phase on {@code data}: {@code fit} on its next E batches, or on n epochs of it. */
     private void train(MultiLayerNetwork net, DataSetIterator data) {
-        int repeats = stepsPerRound > 0 ? stepsPerRound : epochsPerRound;
-        for (int i = 0; i < repeats; i++) {
-            if (!data.hasNext()) {
-                Require.that(data.resetSupported(), "trainingData", data.getClass().getSimpleName(),
+        if (stepsPerRound > 0) {
+            net.fit(new PhaseDataSetIterator(data, stepsPerRound));
+        } else {
+            Require.that(data.resetSupported() || epochsPerRound == 1 && data.hasNext(), "trainingData",
+                    data.getClass().getSimpleName(), "an iterator that supports reset() (or has one epoch left)");
+            net.fit(data, epochsPerRound);
+        }
+    }
+
+    /**
+     * The next {@code steps} batches of a stream, reset when it runs out (for the project's
+     * iterators: the next epoch), as the iterator of one {@code fit}. Its batches are drawn on the
+     * training thread ({@code asyncSupported} false); a stream may prefetch them itself.
+     */
+    private static final class PhaseDataSetIterator implements DataSetIterator {
+        private static final long serialVersionUID = 1L;
+        private final DataSetIterator stream;
+        private final int steps;
+        private int taken;
+
+        PhaseDataSetIterator(DataSetIterator stream, int steps) {
+            this.stream = stream;
+            this.steps = steps;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return taken < steps;
+        }
+
+        @Override
+        public DataSet next() {
+            return next(0);
+        }
+
+        /** The next batch of the stream ({@code num} samples, or the stream's batch size for 0). */
+        @Override
+        public DataSet next(int num) {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the phase's " + steps + " batches are done");
+            }
+            if (!stream.hasNext()) {
+                Require.that(stream.resetSupported(), "trainingData", stream.getClass().getSimpleName(),
                         "an iterator that has batches left or supports reset()");
-                data.reset();
-                Require.that(data.hasNext(), "trainingData", data.getClass().getSimpleName(),
+                stream.reset();
+                Require.that(stream.hasNext(), "trainingData", stream.getClass().getSimpleName(),
                         "a non-empty iterator");
             }
-            if (stepsPerRound > 0) {
-                net.fit(data.next());
-            } else {
-                net.fit(data);
-            }
+            taken++;
+            return num > 0 ? stream.next(num) : stream.next();
+        }
+
+        @Override
+        public int inputColumns() {
+            return stream.inputColumns();
+        }
+
+        @Override
+        public int totalOutcomes() {
+            return stream.totalOutcomes();
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return false;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a pruning phase's batches are taken once");
+        }
+
+        @Override
+        public int batch() {
+            return stream.batch();
+        }
+
+        @Override
+        public void setPreProcessor(DataSetPreProcessor preProcessor) {
+            stream.setPreProcessor(preProcessor);
+        }
+
+        @Override
+        public DataSetPreProcessor getPreProcessor() {
+            return stream.getPreProcessor();
+        }
+
+        @Override
+        public List<String> getLabels() {
+            return stream.getLabels();
         }
     }
 
@@ -289,13 +406,12 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         boolean[][] kept = before.keptColumns(FIRST_LAYER_WEIGHTS);
         boolean[][] keptAfter = after.keptColumns(FIRST_LAYER_WEIGHTS);
         int units = fields.length;
-        double[] ipr = new double[units];
+        double[] ipr = LocalizationMetrics.iprPerUnit(fields);
         int[] keptInputs = new int[units];
         int[] span = new int[units];
         int[] runs = new int[units];
         boolean[][] prunedNow = new boolean[units][];
         for (int k = 0; k < units; k++) {
-            ipr[k] = LocalizationMetrics.ipr(fields[k]);
             span[k] = ConnectionLocality.circularSpan(kept[k]);
             runs[k] = ConnectionLocality.contiguousRuns(kept[k]);
             prunedNow[k] = new boolean[kept[k].length];

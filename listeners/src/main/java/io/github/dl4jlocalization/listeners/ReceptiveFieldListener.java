@@ -1,12 +1,9 @@
 package io.github.dl4jlocalization.listeners;
 
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
-import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.InvocationType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 
 /**
  * Records the receptive fields of a dense layer during training: every {@code frequency}
@@ -38,8 +35,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fields.close();                                     // closes the sinks
  * }</pre>
  * With {@code .invocationType(InvocationType.EPOCH_END)} the frequency counts epochs instead;
- * {@code .parameter("1_W")} watches another layer, {@code .snapshotWeights(false)} leaves the
- * K x D weights out of the records. The weights must be finite (put a {@link DivergenceGuard}
+ * {@code .parameter("1_W")} watches another dense layer, {@code .reader(...)} any layer
+ * ({@link ReceptiveFieldReader}, e.g. a convolution's filters), {@code .snapshotWeights(false)}
+ * leaves the K x D weights out of the records. The weights must be finite (put a {@link DivergenceGuard}
  * before this listener).
  *
  * <p>Serializable when its sinks are; thread-safe as far as its sinks are (DL4J calls a listener
@@ -48,7 +46,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class ReceptiveFieldListener extends RecordingListener<ReceptiveFieldRecord> {
     private static final long serialVersionUID = 1L;
 
-    private final String parameter;
+    private final ReceptiveFieldReader reader;
     private final boolean snapshotWeights;
 
     /**
@@ -61,26 +59,19 @@ public class ReceptiveFieldListener extends RecordingListener<ReceptiveFieldReco
 
     private ReceptiveFieldListener(Builder b) {
         super(b);
-        this.parameter = b.parameter;
+        this.reader = b.reader;
         this.snapshotWeights = b.snapshotWeights;
     }
 
     /**
-     * The receptive fields now: IPR and signed peak of every unit (column of the watched weight
-     * matrix), and the weights when snapshots are on.
+     * The receptive fields now ({@link ReceptiveFieldReader}): IPR and signed peak of every unit,
+     * and the weights when snapshots are on.
      */
     @Override
     protected ReceptiveFieldRecord measure(Model model, long step, int epoch) {
-        INDArray weights = ModelAccess.denseWeights(model, parameter);
-        double[][] fields = LocalizationMetrics.receptiveFields(weights);
-        double[] ipr = new double[fields.length];
-        SignedPeak[] peaks = new SignedPeak[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            ipr[k] = LocalizationMetrics.ipr(fields[k]);
-            peaks[k] = LocalizationMetrics.signedPeak(fields[k]);
-        }
-        return new ReceptiveFieldRecord(step, epoch, model.score(), ipr, peaks,
-                snapshotWeights ? fields : null, System.currentTimeMillis());
+        double[][] fields = reader.read(model);
+        return new ReceptiveFieldRecord(step, epoch, model.score(), LocalizationMetrics.iprPerUnit(fields),
+                LocalizationMetrics.signedPeaks(fields), snapshotWeights ? fields : null, System.currentTimeMillis());
     }
 
     @Override
@@ -92,12 +83,12 @@ public class ReceptiveFieldListener extends RecordingListener<ReceptiveFieldReco
 
     @Override
     protected String settings() {
-        return "parameter=" + parameter + ", snapshotWeights=" + snapshotWeights;
+        return reader + ", snapshotWeights=" + snapshotWeights;
     }
 
     /** Configuration of a {@link ReceptiveFieldListener}. */
     public static final class Builder extends RecordingListener.Builder<ReceptiveFieldRecord, Builder> {
-        private String parameter = "0_W";
+        private ReceptiveFieldReader reader = ReceptiveFieldReader.denseLayer("0_W");
         private boolean snapshotWeights = true;
 
         /** @param frequency record every this many iterations (or epochs), >= 1 */
@@ -110,9 +101,17 @@ public class ReceptiveFieldListener extends RecordingListener<ReceptiveFieldReco
             return this;
         }
 
-        /** Parameter key of the dense weight matrix (default {@code "0_W"}, the first layer). */
+        /**
+         * Parameter key of the dense weight matrix (default {@code "0_W"}, the first layer):
+         * {@code reader(ReceptiveFieldReader.denseLayer(key))}.
+         */
         public Builder parameter(String key) {
-            this.parameter = Require.nonNull("parameter", key);
+            return reader(ReceptiveFieldReader.denseLayer(key));
+        }
+
+        /** How the receptive fields are read from the model (default: the dense layer {@code "0_W"}). */
+        public Builder reader(ReceptiveFieldReader reader) {
+            this.reader = Require.nonNull("reader", reader);
             return this;
         }
 

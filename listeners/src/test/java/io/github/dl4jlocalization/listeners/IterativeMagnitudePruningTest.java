@@ -5,6 +5,7 @@ import io.github.dl4jlocalization.metrics.CavityKurtosis;
 import io.github.dl4jlocalization.metrics.ConnectionLocality;
 import io.github.dl4jlocalization.metrics.ExcessKurtosis;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -20,6 +22,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -33,6 +36,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -309,6 +313,62 @@ class IterativeMagnitudePruningTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder().epochsPerRound(1)
                 .rewindToStep(4).build().run(Fixtures.network(0.5), Fixtures.data(20, 3, 7)));
         assertEquals("rewindToStep 4 was not reached: the first round made only 3 updates", e.getMessage());
+    }
+
+    @Test
+    void phasesTrainedByTheCallerKeepTheGuardFirstAndADivergenceEndsTheRun() {
+        // the caller trains each phase with its own listeners: the guard first, IMP right after it
+        MultiLayerNetwork net = Fixtures.network(0.5);
+        InMemoryRecordSink<PruningRoundRecord> sink = new InMemoryRecordSink<>();
+        IterativeMagnitudePruning imp = builder().sink(sink).build();
+        DivergenceGuard guard = new DivergenceGuard();
+        Probe probe = new Probe(imp);
+        DataModelDataSetIterator data = (DataModelDataSetIterator) Fixtures.data(20, STEPS, 1);
+        List<PruningRoundRecord> records = imp.run(net, (MultiLayerNetwork n, int phase) -> {
+            n.setListeners(guard, imp, probe);
+            n.fit(data);
+        });
+        assertEquals(List.of(guard, imp, probe), List.copyOf(net.getListeners()));
+        assertEquals(ROUNDS + 1, records.size());
+        assertEquals((ROUNDS + 1) * STEPS, probe.updates, "the masks held after every update (the probe checks)");
+        // the same rounds as IMP's own training on the same stream
+        List<PruningRoundRecord> own = builder().build().run(Fixtures.network(0.5), Fixtures.data(20, STEPS, 1));
+        for (int r = 0; r <= ROUNDS; r++) {
+            assertArrayEquals(own.get(r).receptiveFields(), records.get(r).receptiveFields(), "round " + r);
+        }
+
+        // a learning rate of 1e200 overflows in phase 0: the guard's exception ends the run
+        MultiLayerNetwork diverging = Fixtures.network(1e200);
+        InMemoryRecordSink<PruningRoundRecord> none = new InMemoryRecordSink<>();
+        IterativeMagnitudePruning failing = builder().sink(none).build();
+        DataSetIterator stream = Fixtures.data(20, STEPS, 1);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> failing.run(diverging, (MultiLayerNetwork n, int phase) -> {
+                    n.setListeners(new DivergenceGuard(), failing);
+                    n.fit(stream);
+                }));
+        assertTrue(e.step() <= STEPS, e.getMessage());
+        assertEquals(0, none.size(), "no record of an unfinished phase");
+    }
+
+    @Test
+    void roundsPostedToAStatsStorageForTheDashboard() {
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        StatsStorageRecordSink posted = new StatsStorageRecordSink(storage, "session", "worker");
+        List<PruningRoundRecord> records = builder().sink(posted).build().run(Fixtures.network(0.5),
+                Fixtures.data(20, STEPS, 2));
+        assertInstanceOf(RecordStaticInfo.class,
+                storage.getStaticInfo("session", PruningRoundPersistable.TYPE_ID, "worker"));
+        List<Persistable> updates = storage.getAllUpdatesAfter("session", PruningRoundPersistable.TYPE_ID, "worker",
+                -1);
+        assertEquals(records.size(), updates.size());
+        for (int r = 0; r < records.size(); r++) {
+            PruningRoundPersistable p = (PruningRoundPersistable) updates.get(r);
+            assertEquals(r, p.round());
+            assertEquals(records.get(r).steps(), p.iteration());
+            assertEquals(records.get(r).sparsity(), p.sparsity());
+            assertArrayEquals(records.get(r).ipr(), p.ipr());
+        }
     }
 
     @Test

@@ -111,6 +111,33 @@ class ReceptiveFieldListenerTest {
     }
 
     @Test
+    void anyLayerIsReadThroughAReader() {
+        // a reader of any shape of weights, here the first layer's fields reversed in input order
+        MultiLayerNetwork net = Fixtures.network(0.5);
+        ReceptiveFieldReader reversed = model -> {
+            double[][] fields = ReceptiveFieldReader.denseLayer("0_W").read(model);
+            for (double[] f : fields) {
+                for (int i = 0; i < f.length / 2; i++) {
+                    double t = f[i];
+                    f[i] = f[f.length - 1 - i];
+                    f[f.length - 1 - i] = t;
+                }
+            }
+            return fields;
+        };
+        ReceptiveFieldListener listener = new ReceptiveFieldListener.Builder(1).reader(reversed).build();
+        ReceptiveFieldRecord record = listener.recordNow(net);
+        double[][] fields = ShallowNetworkParameters.receptiveFields(net);
+        for (int k = 0; k < Fixtures.K; k++) {
+            assertEquals(LocalizationMetrics.ipr(fields[k]), record.ipr()[k], 1e-15);
+            SignedPeak peak = LocalizationMetrics.signedPeak(fields[k]);
+            assertEquals(new SignedPeak(Fixtures.D - 1 - peak.index(), peak.sign()), record.peaks()[k]);
+        }
+        ReceptiveFieldListener copy = SerializationUtils.roundtrip(listener);
+        assertArrayEquals(record.ipr(), copy.recordNow(net).ipr(), "a lambda reader serialises with the listener");
+    }
+
+    @Test
     void invalidConfigurationIsRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ReceptiveFieldListener.Builder(0));

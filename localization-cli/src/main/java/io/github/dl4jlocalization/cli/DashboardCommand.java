@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.dashboard.LocalizationDashboard;
+import io.github.dl4jlocalization.experiment.StatsFile;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +43,9 @@ final class DashboardCommand implements Callable<Integer> {
 
     /** Replays the stats file of run directory {@code dir} on {@code port}. */
     static LocalizationDashboard open(Path dir, int port) {
-        Path file = dir.resolve(RunStats.FILE);
+        Path file = dir.resolve(StatsFile.FILE);
         Require.that(Files.isRegularFile(file), "run directory", dir,
-                "a run directory with a " + RunStats.FILE + " file (runs write one unless --no-stats)");
+                "a run directory with a " + StatsFile.FILE + " file (runs write one unless --no-stats)");
         Require.inRange("port", port, 0, 65535);
         return LocalizationDashboard.replay(file, port);
     }

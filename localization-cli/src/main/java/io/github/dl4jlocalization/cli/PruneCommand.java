@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Iterative magnitude pruning (lottery-ticket rounds with rewinding) of the run's network.",
             "Writes rounds.csv (one row per round, flushed as it finishes), summary.json, mask-round-<r>.png, "
-                    + "rf-round-<r>.png, ipr-vs-round.png and kurtosis-vs-round.png into --out DIR;",
+                    + "rf-round-<r>.png, ipr-vs-round.png, kurtosis-vs-round.png and stats.bin into --out DIR;",
             "with --baseline also the one-shot baseline (one-shot.csv, one-shot-*.png).",
             "Takes the data and network flags of run; --steps is the SGD steps PER ROUND (default 1000; R+1 phases "
                     + "in all).",
@@ -55,11 +55,16 @@ final class PruneCommand implements Callable<Integer> {
                         + "mean kurtosis %.4f%n", r.oneShot() ? "one-shot" : "IMP", r.round(),
                 r.oneShot() ? 1 : task.rounds(), r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
                 PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis())).summary();
+        if (summary.containsKey("divergence")) {
+            System.out.println("DIVERGED: " + summary.get("divergence"));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
-        System.out.printf(Locale.ROOT, "final sparsity %.4f: mean IPR %.4f, max IPR %.4f, accuracy %.3f%n",
-                last.get("finalSparsity"), last.get("finalMeanIpr"), last.get("finalMaxIpr"),
-                last.get("finalAccuracy"));
+        if (last != null) {
+            System.out.printf(Locale.ROOT, "final sparsity %.4f: mean IPR %.4f, max IPR %.4f, accuracy %.3f%n",
+                    last.get("finalSparsity"), last.get("finalMeanIpr"), last.get("finalMaxIpr"),
+                    last.get("finalAccuracy"));
+        }
         System.out.println("output: " + out.toAbsolutePath().normalize());
         return 0;
     }

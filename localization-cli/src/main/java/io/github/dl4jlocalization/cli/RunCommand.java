@@ -5,6 +5,7 @@ import io.github.dl4jlocalization.experiment.Experiment;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.RunSummary;
+import io.github.dl4jlocalization.experiment.StatsFile;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,9 +68,12 @@ final class RunCommand implements Callable<Integer> {
             }
             experiment = Experiment.create(runConfig, out);
         }
-        RunStats stats = noStats && !ui ? null : new RunStats(experiment, ui);
+        StatsFile stats = noStats && !ui ? null : new StatsFile(experiment.directory().dir());
         LocalizationDashboard dashboard = null;
         try {
+            if (stats != null) {
+                experiment.stats(stats);
+            }
             if (ui) {
                 dashboard = LocalizationDashboard.start(stats.storage(), uiPort);
                 System.out.println("Localization dashboard: " + dashboard.url());

@@ -40,6 +40,10 @@ final class TheoryCommand implements Callable<Integer> {
         TheoryComparison comparison = theory.task("auto").comparison(config);
         System.out.println("theory: " + comparison.dynamics());
         Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
+        if (summary.containsKey("divergence")) {
+            System.out.println("DIVERGED: " + summary.get("divergence"));
+            System.out.println("compared up to step " + summary.get("step") + ", the last step both reached:");
+        }
         System.out.printf(Locale.ROOT, "final IPR: theory %.4f, SGD %.4f; signed peak: theory %s, SGD %s (%s); "
                         + "final l2 error %.4g%n", summary.get("finalIprTheory"), summary.get("finalIprSgd"),
                 summary.get("peakTheory"), summary.get("peakSgd"),

@@ -1,20 +1,15 @@
 package io.github.dl4jlocalization.experiment;
 
-import io.github.dl4jlocalization.experiment.AtomicFiles;
-import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
-import io.github.dl4jlocalization.data.LabelledBatch;
-import io.github.dl4jlocalization.listeners.DivergenceGuard;
-import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
+import io.github.dl4jlocalization.listeners.ReceptiveFieldReader;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
-import io.github.dl4jlocalization.listeners.TrainingDivergedException;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
-import io.github.dl4jlocalization.metrics.SignedPeak;
+import io.github.dl4jlocalization.nn.ConvolutionalNetwork;
 import io.github.dl4jlocalization.util.Require;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,25 +22,36 @@ import java.util.Optional;
 
 /**
  * Runs one {@link RunConfig} into a run directory ({@link RunDirectory}): online SGD on fresh
- * batches, records, checkpoints, and at the end a {@link RunSummary} and the {@link Plots}.
+ * batches as one {@link TrainingRun}, records, checkpoints, and at the end a {@link RunSummary}
+ * and the {@link Plots}, built from the records kept in memory.
  *
- * <h2>The loop</h2>
- * Step {@code s = 1..T} fits the network (plain SGD, DL4J {@code fit(DataSet)}) on training batch
- * {@code s - 1} of the run's data seed ({@link TrainingStream}, generated on a second thread).
- * The run records at step 0 (the initial weights) and at every multiple of
- * {@link RunConfig#recordEvery()} and at step T: {@link ReceptiveFieldListener#recordNow} writes
- * the weights to {@value RunDirectory#WEIGHTS}, and a {@link MetricsRow} with the step's training
- * loss and the loss and accuracy on a fixed evaluation batch (fresh samples from the run's
- * evaluation seed) goes to {@value RunDirectory#METRICS}; both are flushed at once. It checkpoints
- * at every multiple of {@link RunConfig#checkpointEvery()} and at step T ({@link Checkpoints}).
- * A non-finite training loss, or non-finite weights at a record step, stops the run as
- * {@link RunSummary.Status#DIVERGED}.
+ * <h2>The run</h2>
+ * Step {@code s = 1..T} fits training batch {@code s - 1} of the run's data seed
+ * ({@link TrainingRun#batches}, generated on a second thread), all in one
+ * {@code net.fit(iterator)} with the run's listener stack ({@link TrainingRun}: the
+ * {@code DivergenceGuard} first). The run records at step 0 (the initial weights), at every
+ * multiple of {@link RunConfig#recordEvery()} and at step T: the weights go to
+ * {@value RunDirectory#WEIGHTS}, and a {@link MetricsRow} with the step's training loss and the
+ * loss and accuracy on the run's {@link HeldOutBatch} goes to {@value RunDirectory#METRICS}; both
+ * are flushed at once. It checkpoints at every multiple of {@link RunConfig#checkpointEvery()}
+ * and at step T ({@link Checkpoints}). A non-finite training loss or weight stops the run as
+ * {@link RunSummary.Status#DIVERGED}, naming the step and the quantity, with every record written
+ * before intact. With a {@link StatsFile} the same stack feeds DL4J's stats file.
  *
  * <h2>Resuming</h2>
  * {@link #resume(Path)} reads the directory's {@value RunDirectory#CONFIG} and last checkpoint,
  * drops the CSV rows written after it, and continues. Since batch t depends on (seed, t) only and
  * the checkpoint holds the exact parameters, the resumed run ends with the same weights, bit for
  * bit, and the same CSV rows as an uninterrupted one.
+ *
+ * <h2>The convolutional run</h2>
+ * {@link #convolutional} trains the convolutional network of the config
+ * ({@link RunConfig#convolutionalNetwork}, C filters of width w) on exactly the task of the fully
+ * connected run: the same batches, learning rate, held-out batch and records, with the filters in
+ * the place of the receptive fields ({@value RunDirectory#WEIGHTS}: one row per record step and
+ * channel, the filter's w taps, {@link ConvolutionalNetwork#filters}). It checkpoints at the end
+ * only and writes no {@value RunDirectory#CONFIG} (it cannot be resumed as a fully connected
+ * run); its summary adds {@code channels}, {@code filterWidth} and the config.
  *
  * <p>Usage (no command-line dependencies; the CLI's {@code run} is a thin wrapper):
  * <pre>{@code
@@ -84,19 +90,39 @@ public final class Experiment {
         }
     }
 
+    /** The receptive fields of the convolutional network: its C filters of w taps. */
+    private enum Filters implements ReceptiveFieldReader {
+        INSTANCE;
+
+        @Override
+        public double[][] read(Model model) {
+            return ConvolutionalNetwork.filters((MultiLayerNetwork) model);
+        }
+
+        @Override
+        public String toString() {
+            return "convolution filters";
+        }
+    }
+
     private final RunConfig config;
     private final RunDirectory directory;
     private final boolean resuming;
+    /** The convolutional network trained instead of the config's own, or null. */
+    private final ConvolutionalNetwork convolutional;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private Observer observer = new Observer() {
     };
+    private StatsFile stats;
     private boolean prefetch = true;
     private boolean ran;
+    private List<WeightSnapshot> snapshots;
 
-    private Experiment(RunConfig config, RunDirectory directory, boolean resuming) {
+    private Experiment(RunConfig config, RunDirectory directory, boolean resuming, ConvolutionalNetwork convolutional) {
         this.config = config;
         this.directory = directory;
         this.resuming = resuming;
+        this.convolutional = convolutional;
     }
 
     /**
@@ -111,7 +137,7 @@ public final class Experiment {
         Require.that(!directory.holdsRun(), "out", dir,
                 "a directory without a run (it holds " + RunDirectory.CONFIG
                         + "; resume it, clear it or choose another)");
-        return new Experiment(config, directory, false);
+        return new Experiment(config, directory, false, null);
     }
 
     /**
@@ -125,7 +151,21 @@ public final class Experiment {
         Require.that(directory.holdsRun(), "resume", dir, "a run directory (with " + RunDirectory.CONFIG + ")");
         AtomicFiles.checkWritableParent(directory.path(RunDirectory.CONFIG));
         Map<String, Object> map = JsonFiles.readJson(directory.path(RunDirectory.CONFIG), "run configuration");
-        return new Experiment(RunConfig.fromMap(map), directory, true);
+        return new Experiment(RunConfig.fromMap(map), directory, true, null);
+    }
+
+    /**
+     * The convolutional run of {@code config} ({@link RunConfig#convolutionalNetwork}) into
+     * {@code dir} (created if needed; its run files are replaced).
+     *
+     * @param channels    C >= 1
+     * @param filterWidth w in [1, D]
+     */
+    public static Experiment convolutional(RunConfig config, int channels, int filterWidth, Path dir) {
+        Require.nonNull("config", config);
+        RunDirectory directory = new RunDirectory(Require.nonNull("dir", dir));
+        AtomicFiles.checkWritableParent(directory.path(RunDirectory.SUMMARY));
+        return new Experiment(config, directory, false, config.convolutionalNetwork(channels, filterWidth));
     }
 
     /** The configuration. */
@@ -144,9 +184,18 @@ public final class Experiment {
         return this;
     }
 
-    /** Adds a DL4J listener to the network (e.g. a divergence guard); it sees every step. */
+    /**
+     * Adds a DL4J listener to the run's stack, right after the divergence guard (before the
+     * recording listeners); it sees every step.
+     */
     public Experiment listener(TrainingListener listener) {
         listeners.add(Require.nonNull("listener", listener));
+        return this;
+    }
+
+    /** Feeds {@code stats} (DL4J's statistics, receptive-field and kurtosis records) in a new session. */
+    public Experiment stats(StatsFile stats) {
+        this.stats = Require.nonNull("stats", stats);
         return this;
     }
 
@@ -171,150 +220,107 @@ public final class Experiment {
         DataModel model = config.dataModel();
         Path checkpoints = directory.path(RunDirectory.CHECKPOINTS);
         if (!resuming) {
-            Map<String, Object> file = new LinkedHashMap<>(config.toMap());
-            file.put(RunConfig.VERSION_KEY, Provenance.version());
-            file.put(RunConfig.BACKEND_KEY, Provenance.backend());
             // the CSV files first: a directory with config.json (a run) always has them
-            directory.startCsvFiles(model.dimension());
-            JsonFiles.write(directory.path(RunDirectory.CONFIG), file);
+            directory.startCsvFiles(convolutional == null ? model.dimension() : convolutional.filterWidth());
+            if (convolutional == null) {
+                Map<String, Object> file = new LinkedHashMap<>(config.toMap());
+                file.put(RunConfig.VERSION_KEY, Provenance.version());
+                file.put(RunConfig.BACKEND_KEY, Provenance.backend());
+                JsonFiles.write(directory.path(RunDirectory.CONFIG), file);
+            }
         }
         createDirectory(checkpoints);
         Optional<Checkpoints.Restored> restored = resuming ? Checkpoints.read(checkpoints) : Optional.empty();
-        MultiLayerNetwork net = restored.map(Checkpoints.Restored::network).orElseGet(() -> config.network().network());
         long start = restored.map(r -> r.state().step()).orElse(0L);
         double secondsBefore = restored.map(r -> r.state().secondsElapsed()).orElse(0.0);
         Require.that(start <= config.steps(), "checkpoint step", start, "at most the planned steps " + config.steps());
-        net.setListeners(listeners);
-        LabelledBatch evalBatch = new BatchSampler(model, config.evalSeed()).sample(0, config.evalSize());
-        Loop loop = new Loop(net, evalBatch, start, restored.map(r -> r.state().model()).orElse(null), secondsBefore,
-                started);
+        MultiLayerNetwork net = restored.map(Checkpoints.Restored::network).orElseGet(this::newNetwork);
+        // a checkpoint written during fit stores DL4J's counter before its step: the state's step counts
+        net.setIterationCount((int) start);
+        HeldOutBatch heldOut = HeldOutBatch.of(config, model, config.evalSize());
+        List<MetricsRow> rows = new ArrayList<>();
+        snapshots = new ArrayList<>();
         if (resuming) {
             directory.truncateAfter(restored.isPresent() ? start : -1);
-            List<MetricsRow> kept = directory.readMetrics();
-            if (!kept.isEmpty()) {
-                loop.lastMeanIpr = kept.get(kept.size() - 1).meanIpr();
-            }
+            rows.addAll(directory.readMetrics());
+            snapshots.addAll(directory.readWeights());
         }
-        RunSummary.Status status = loop.train();
-        RunSummary summary = summarize(status, loop, evalBatch, model, started, secondsBefore);
+        TrainingRun run;
+        TrainingRun.Outcome outcome;
+        try (WeightsCsvSink weights = new WeightsCsvSink(directory.append(RunDirectory.WEIGHTS));
+             MetricsCsvSink metrics = new MetricsCsvSink(directory.path(RunDirectory.METRICS))) {
+            String resumedFrom = restored.map(r -> r.state().model()).orElse(null);
+            TrainingRun.Builder builder = TrainingRun.builder(config.recordEvery())
+                    .reader(convolutional == null ? ReceptiveFieldReader.denseLayer("0_W") : Filters.INSTANCE)
+                    .fieldSink(weights).heldOut(heldOut).metrics(config.learningRate(), metrics)
+                    .checkpoints(checkpoints, convolutional == null ? config.checkpointEvery() : 0, secondsBefore,
+                            started, resumedFrom)
+                    .observer(observer, config.steps(), rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1).meanIpr())
+                    .prefetch(prefetch);
+            listeners.forEach(builder::listener);
+            if (stats != null) {
+                builder.stats(stats.storage(), stats.newSession());
+            }
+            run = builder.build();
+            if (start == 0) {
+                run.recordNow(net);
+            }
+            observer.started(config, start + 1);
+            outcome = start < config.steps() ? run.fit(net, TrainingRun.batches(config, model, start, config.steps()))
+                    : new TrainingRun.Outcome(start, Double.NaN, null, resumedFrom);
+        }
+        rows.addAll(run.metricsRows());
+        for (ReceptiveFieldRecord r : run.fieldRecords()) {
+            snapshots.add(new WeightSnapshot(r.iteration(), r.receptiveFields()));
+        }
+        RunSummary summary = summarize(outcome, start, rows, heldOut,
+                secondsBefore + (System.nanoTime() - started) * 1e-9);
         observer.finished(summary, directory);
         return summary;
     }
 
-    /** The training loop's state: the network, the open output files and the last values seen. */
-    private final class Loop {
-        private final MultiLayerNetwork net;
-        private final EvaluationBatch evaluation;
-        private final long start;
-        private final double secondsBefore;
-        private final long startedNanos;
-        private long step;
-        private double lastLoss = Double.NaN;
-        private double lastMeanIpr = Double.NaN;
-        private final DivergenceGuard guard = new DivergenceGuard();
-        /** The guard's message when the run diverged, else null. */
-        private String divergence;
-        /** Archive name of the last checkpoint written or restored (null: none). */
-        private String checkpoint;
-
-        Loop(MultiLayerNetwork net, LabelledBatch eval, long start, String checkpoint, double secondsBefore,
-             long startedNanos) {
-            this.net = net;
-            this.evaluation = new EvaluationBatch(eval);
-            this.start = start;
-            this.checkpoint = checkpoint;
-            this.secondsBefore = secondsBefore;
-            this.startedNanos = startedNanos;
-            this.step = start;
-        }
-
-        RunSummary.Status train() {
-            try (BufferedWriter metrics = directory.append(RunDirectory.METRICS);
-                 WeightsCsvSink weights = new WeightsCsvSink(directory.append(RunDirectory.WEIGHTS))) {
-                ReceptiveFieldListener recorder = new ReceptiveFieldListener.Builder(config.recordEvery())
-                        .sink(weights).build();
-                if (start == 0) {
-                    record(recorder, metrics);
-                }
-                observer.started(config, start + 1);
-                return start < config.steps() ? fit(recorder, metrics, config.steps()) : RunSummary.Status.COMPLETED;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the records of " + directory.dir() + ": " + e.getMessage(),
-                        e);
-            }
-        }
-
-        private RunSummary.Status fit(ReceptiveFieldListener recorder, BufferedWriter metrics, int steps)
-                throws IOException {
-            try (TrainingStream batches = new TrainingStream(config.dataModel(), config.dataSeed(), config.batch(),
-                    start, steps, prefetch)) {
-                while (step < steps) {
-                    net.fit(batches.next());
-                    step++;
-                    lastLoss = net.score();
-                    try {
-                        guard.check(net, step, 0);
-                    } catch (TrainingDivergedException e) {
-                        divergence = e.getMessage();
-                        return RunSummary.Status.DIVERGED;
-                    }
-                    if (step % config.recordEvery() == 0 || step == steps) {
-                        record(recorder, metrics);
-                    }
-                    if (step == steps || config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
-                        checkpoint = Checkpoints.write(directory.path(RunDirectory.CHECKPOINTS), net, step, seconds())
-                                .model();
-                    }
-                    observer.stepDone(step, steps, lastLoss, lastMeanIpr);
-                }
-            }
-            return RunSummary.Status.COMPLETED;
-        }
-
-        /** Records the current step: weights (through the listener's sinks) and a metrics row. */
-        private void record(ReceptiveFieldListener recorder, BufferedWriter metrics) throws IOException {
-            ReceptiveFieldRecord record = recorder.recordNow(net, step, 0);
-            EvaluationBatch.Score score = evaluation.score(net);
-            MetricsRow row = new MetricsRow(step, step * config.learningRate(), step == 0 ? Double.NaN : lastLoss,
-                    score.loss(), score.accuracy(), record.meanIpr(), record.maxIpr());
-            metrics.write(row.toCsv());
-            metrics.write('\n');
-            metrics.flush();
-            lastMeanIpr = record.meanIpr();
-        }
-
-        double seconds() {
-            return secondsBefore + (System.nanoTime() - startedNanos) * 1e-9;
-        }
+    /** The weights at every record of the run (those before a resume too), in step order; after {@link #run}. */
+    public List<WeightSnapshot> snapshots() {
+        Require.that(snapshots != null, "snapshots", "before run()", "asked for after run()");
+        return List.copyOf(snapshots);
     }
 
-    private RunSummary summarize(RunSummary.Status status, Loop loop, LabelledBatch evalBatch, DataModel model,
-                                 long started, double secondsBefore) {
-        List<MetricsRow> rows = directory.readMetrics();
-        List<WeightSnapshot> snapshots = directory.readWeights();
+    private MultiLayerNetwork newNetwork() {
+        return convolutional == null ? config.network().network() : convolutional.network();
+    }
+
+    /** The summary and plots of the records, written into the directory. */
+    private RunSummary summarize(TrainingRun.Outcome outcome, long start, List<MetricsRow> rows, HeldOutBatch heldOut,
+                                 double seconds) {
         MetricsRow last = rows.get(rows.size() - 1);
         double[][] fields = snapshots.get(snapshots.size() - 1).fields();
-        double[] ipr = new double[fields.length];
-        List<SignedPeak> peaks = new ArrayList<>(fields.length);
-        for (int k = 0; k < fields.length; k++) {
-            ipr[k] = LocalizationMetrics.ipr(fields[k]);
-            peaks.add(LocalizationMetrics.signedPeak(fields[k]));
-        }
         List<String> plots = List.of(RunDirectory.RF_EVOLUTION_PLOT, RunDirectory.WEIGHTS_PLOT, RunDirectory.IPR_PLOT);
         Plots.receptiveFieldEvolution(snapshots, directory.path(RunDirectory.RF_EVOLUTION_PLOT));
-        Plots.weightHeatmap(fields, directory.path(RunDirectory.WEIGHTS_PLOT));
+        if (convolutional == null) {
+            Plots.weightHeatmap(fields, directory.path(RunDirectory.WEIGHTS_PLOT));
+        } else {
+            Plots.weightHeatmap(fields, "Final CNN filters, sorted by IPR (top: most localized)",
+                    directory.path(RunDirectory.WEIGHTS_PLOT));
+        }
         Plots.iprCurves(rows.stream().mapToDouble(MetricsRow::step).toArray(),
                 rows.stream().mapToDouble(MetricsRow::meanIpr).toArray(),
-                rows.stream().mapToDouble(MetricsRow::maxIpr).toArray(), model.dimension(),
+                rows.stream().mapToDouble(MetricsRow::maxIpr).toArray(), fields[0].length,
                 directory.path(RunDirectory.IPR_PLOT));
-        double finalLoss = loop.step > loop.start ? loop.lastLoss : last.loss();
-        RunSummary summary = new RunSummary(status, loop.step, config.steps(), finalLoss, last.evalLoss(),
-                last.accuracy(), last.step(), ipr, List.copyOf(peaks), InputKurtosis.of(evalBatch, model),
-                secondsBefore + (System.nanoTime() - started) * 1e-9, Provenance.backend(), Provenance.version(),
+        RunSummary.Status status = outcome.status();
+        RunSummary summary = new RunSummary(status, outcome.steps(), config.steps(),
+                outcome.steps() > start ? outcome.lastLoss() : last.loss(), last.evalLoss(), last.accuracy(),
+                last.step(), LocalizationMetrics.iprPerUnit(fields), List.of(LocalizationMetrics.signedPeaks(fields)),
+                heldOut.inputKurtosis(), seconds, Provenance.backend(), Provenance.version(),
                 Provenance.peakResidentBytes(),
-                status == RunSummary.Status.COMPLETED ? RunDirectory.CHECKPOINTS + "/" + loop.checkpoint : null, plots,
-                loop.divergence);
-        JsonFiles.write(directory.path(RunDirectory.SUMMARY), summary.toMap());
+                status == RunSummary.Status.COMPLETED ? RunDirectory.CHECKPOINTS + "/" + outcome.checkpoint() : null,
+                plots, outcome.divergence() == null ? null : outcome.divergence().getMessage());
+        Map<String, Object> file = new LinkedHashMap<>(summary.toMap());
+        if (convolutional != null) {
+            file.put("channels", convolutional.channels());
+            file.put("filterWidth", convolutional.filterWidth());
+            file.put("config", config.toMap());
+        }
+        JsonFiles.write(directory.path(RunDirectory.SUMMARY), file);
         return summary;
     }
 
@@ -328,6 +334,7 @@ public final class Experiment {
 
     @Override
     public String toString() {
-        return "Experiment[" + directory.dir() + (resuming ? ", resuming" : "") + ", " + config + "]";
+        return "Experiment[" + directory.dir() + (resuming ? ", resuming" : "")
+                + (convolutional == null ? "" : ", " + convolutional) + ", " + config + "]";
     }
 }

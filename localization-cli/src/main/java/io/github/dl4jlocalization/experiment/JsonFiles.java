@@ -10,12 +10,19 @@ import io.github.dl4jlocalization.experiment.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads config files (JSON or YAML) and reads and writes the JSON files of a run directory.
- * Numbers are written with {@link Double#toString}, which reads back to the same double.
+ * Numbers are written with {@link Double#toString}, which reads back to the same double; a
+ * non-finite number (NaN or infinite: a diverged run's loss, an undefined mean) is written as
+ * {@code null}, since JSON has no such numbers.
  */
 public final class JsonFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,11 +74,39 @@ public final class JsonFiles {
         }
     }
 
-    /** Writes {@code value} (maps, lists, strings, numbers) as indented JSON, atomically. */
+    /**
+     * Writes {@code value} (maps, lists, strings, numbers, {@code double[]}) as indented JSON,
+     * atomically; non-finite numbers as {@code null}.
+     */
     public static void write(Path file, Object value) {
+        Object json = finite(value);
         AtomicFiles.write(file, out -> {
-            out.write(JSON.writeValueAsString(value));
+            out.write(JSON.writeValueAsString(json));
             out.write('\n');
         });
+    }
+
+    /** {@code value} with every non-finite double or float (also in maps, lists and arrays) as null. */
+    private static Object finite(Object value) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof Float f) {
+            return Float.isFinite(f) ? f : null;
+        }
+        if (value instanceof double[] a) {
+            return Arrays.stream(a).mapToObj(JsonFiles::finite).toList();
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(k, finite(v)));
+            return copy;
+        }
+        if (value instanceof Collection<?> c) {
+            List<Object> copy = new ArrayList<>(c.size());
+            c.forEach(v -> copy.add(finite(v)));
+            return copy;
+        }
+        return value;
     }
 }

@@ -331,10 +331,7 @@ public final class Plots {
 
     /** Unit indices sorted by IPR, largest first (NaN last, ties by index). */
     static int[] byIprDescending(double[][] fields) {
-        double[] ipr = new double[fields.length];
-        for (int k = 0; k < fields.length; k++) {
-            ipr[k] = LocalizationMetrics.ipr(fields[k]);
-        }
+        double[] ipr = LocalizationMetrics.iprPerUnit(fields);
         return IntStream.range(0, fields.length).boxed()
                 .sorted(Comparator.comparingDouble(
                         (Integer k) -> Double.isNaN(ipr[k]) ? Double.NEGATIVE_INFINITY : ipr[k])

@@ -1,20 +1,18 @@
 package io.github.dl4jlocalization.experiment;
 
-import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
-import io.github.dl4jlocalization.iterators.LabelFormat;
+import io.github.dl4jlocalization.listeners.InMemoryRecordSink;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
 import io.github.dl4jlocalization.listeners.PruningExperiment;
 import io.github.dl4jlocalization.listeners.PruningRoundRecord;
+import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import io.github.dl4jlocalization.listeners.PruningScope;
 import io.github.dl4jlocalization.listeners.RecordSink;
+import io.github.dl4jlocalization.listeners.TrainingDivergedException;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
-import io.github.dl4jlocalization.metrics.SignedPeak;
-import io.github.dl4jlocalization.nn.ShallowNetwork;
 import io.github.dl4jlocalization.util.Require;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Iterative magnitude pruning ({@link IterativeMagnitudePruning}) of the network of a
- * {@link RunConfig}, optionally against its one-shot baseline ({@link PruningExperiment}), into an
- * output directory. Every phase trains {@code config.steps()} SGD steps (the run's {@code steps}
- * are the steps <em>per round</em> here) on the run's online stream (batch t of the data seed,
- * continued across rounds, never replayed); the measures use the first {@code heldOut} samples of
- * the run's evaluation stream (batch 0 of its evaluation seed, as {@link Experiment}'s evaluation
- * batch). Written:
+ * {@link RunConfig}, optionally against its one-shot baseline from the same initial network and
+ * data (the comparison of {@link PruningExperiment}), into an output directory. Every phase is a
+ * {@link TrainingRun} of {@code config.steps()} SGD steps (the run's {@code steps} are the steps
+ * <em>per round</em> here) on the run's online stream (batch t of the data seed, continued across
+ * rounds, never replayed); the measures use the run's {@link HeldOutBatch} of {@code heldOut}
+ * samples. Written:
  * <ul>
  *   <li>{@value #ROUNDS}: one row per phase of iterative pruning (R + 1 rows: round 0 dense, round
  *       r at sparsity {@code 1 - round(N (1-p)^r)/N}), each flushed as its round finishes
@@ -45,8 +42,11 @@ import java.util.function.Supplier;
  *       the baseline's carry the prefix {@value #ONE_SHOT_PREFIX};</li>
  *   <li>{@value #IPR_PLOT} (mean and max IPR) and {@value #KURTOSIS_PLOT} (mean pre-activation
  *       excess kurtosis) against the round, the baseline's points at rounds 0 and R;</li>
- *   <li>{@value #SUMMARY}: the settings, the final measures of each protocol, the run config and
- *       provenance.</li>
+ *   <li>{@value #SUMMARY}: {@code status} (completed or diverged, with the {@code divergence}),
+ *       the settings, the final measures of each protocol, the run config and provenance;</li>
+ *   <li>{@value StatsFile#FILE} (unless {@link #stats(boolean) stats(false)}): a session per
+ *       protocol with its pruning rounds ({@code PruningRoundPersistable}) and the records of its
+ *       training phases, for {@code localization dashboard DIR}.</li>
  * </ul>
  * The result files other than the CSVs are written atomically. Every pruning parameter of the
  * papers (p, R, E, rewind point, scope) is UNVERIFIED (docs/science.md 6.6).
@@ -68,13 +68,14 @@ public final class PruningRun {
     public static final String ONE_SHOT_PREFIX = "one-shot-";
 
     private final RunConfig config;
-    private final IterativeMagnitudePruning.Builder pruning;
     private final int rounds;
     private final double rate;
     private final PruningScope scope;
     private final long rewindStep;
     private final boolean baseline;
     private final int heldOut;
+    private boolean stats = true;
+    private boolean prefetch = true;
 
     /**
      * @param config     the network, data, learning rate, batch, steps per round and seed
@@ -92,12 +93,33 @@ public final class PruningRun {
         this.heldOut = Require.atLeast("heldOut", heldOut, 2);
         Require.that(rewindStep <= config.steps(), "rewind", rewindStep,
                 "at most the steps per round = " + config.steps() + " (the rewind point is taken in the first round)");
-        this.pruning = new IterativeMagnitudePruning.Builder().rate(rate).rounds(rounds).stepsPerRound(config.steps())
-                .scope(scope).rewindToStep(rewindStep);
         this.rate = rate;
         this.rounds = rounds;
         this.rewindStep = rewindStep;
         this.baseline = baseline;
+        pruning();
+    }
+
+    /** A builder of this run's pruning settings (validates them). */
+    private IterativeMagnitudePruning.Builder pruning() {
+        return new IterativeMagnitudePruning.Builder().rate(rate).rounds(rounds).stepsPerRound(config.steps())
+                .scope(scope).rewindToStep(rewindStep);
+    }
+
+    /**
+     * Whether to write the DL4J stats file {@value StatsFile#FILE} (default true): per protocol a
+     * session with the pruning rounds, and the receptive-field, kurtosis and DL4J records of its
+     * phases (DL4J's iteration counter restarts at every rewind).
+     */
+    public PruningRun stats(boolean stats) {
+        this.stats = stats;
+        return this;
+    }
+
+    /** Whether to generate batches on a second thread (default true; the results are identical). */
+    public PruningRun prefetch(boolean prefetch) {
+        this.prefetch = prefetch;
+        return this;
     }
 
     /**
@@ -120,13 +142,18 @@ public final class PruningRun {
     }
 
     /**
-     * Runs the pruning rounds (and the baseline) and writes the results into {@code out}.
+     * Runs the pruning rounds (and the baseline) and writes the results into {@code out}. Each
+     * training phase is one {@link TrainingRun} (the divergence guard first, then the pruning
+     * masks, then the stats file's recorders) on the run's stream.
      *
      * <p>The result's {@link RunSummary} describes the final IMP phase (round R) as if it were a
-     * run: COMPLETED, its steps (over all rounds) out of {@code (R + 1) E}, its held-out loss as
-     * both the final and the evaluation loss, its accuracy, the IPR and signed peak of each unit's
-     * masked weights, the input kurtosis of the held-out set, no checkpoint ({@code model} null:
-     * the masks are not saved) and the two round plots.
+     * run: its steps (over all rounds) out of {@code (R + 1) E}, its held-out loss as both the
+     * final and the evaluation loss, its accuracy, the IPR and signed peak of each unit's masked
+     * weights, the input kurtosis of the held-out set, no checkpoint ({@code model} null: the
+     * masks are not saved) and the two round plots. When a phase diverges, the run stops there
+     * (the baseline is not run after a divergence of iterative pruning): the summary's
+     * {@code status} is {@code diverged} with the {@code divergence} message, the rows of the
+     * finished rounds stay in the CSV files, and the result describes the last finished round.
      *
      * @param onRound told of every record as its round finishes (progress)
      */
@@ -136,78 +163,125 @@ public final class PruningRun {
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
         long started = System.nanoTime();
         DataModel model = config.dataModel();
-        // the papers' network: one output trained by MSE on the scalar label y
-        DataSet evaluation = new DataModelDataSetIterator.Builder(model).batchSize(heldOut).batchesPerEpoch(1)
-                .seed(config.evalSeed()).labelFormat(LabelFormat.REGRESSION).build().next();
-        Supplier<DataSetIterator> data = () -> new DataModelDataSetIterator.Builder(model).batchSize(config.batch())
-                .batchesPerEpoch(config.steps()).seed(config.dataSeed()).labelFormat(LabelFormat.REGRESSION).build();
-        ShallowNetwork network = config.network();
+        HeldOutBatch held = HeldOutBatch.of(config, model, heldOut);
         Outputs outputs = new Outputs(out, onRound);
-        IterativeMagnitudePruning imp = pruning.heldOut(evaluation).sink(outputs).build();
-        List<PruningRoundRecord> iterative;
-        List<PruningRoundRecord> oneShot = null;
-        try {
-            if (baseline) {
-                PruningExperiment.Result result = new PruningExperiment(network::network, data, imp).run();
-                iterative = result.iterative();
-                oneShot = result.oneShot();
-            } else {
-                iterative = imp.run(network.network(), data.get());
+        InMemoryRecordSink<PruningRoundRecord> iterative = new InMemoryRecordSink<>();
+        InMemoryRecordSink<PruningRoundRecord> oneShot = new InMemoryRecordSink<>();
+        String divergence;
+        try (StatsFile statsFile = stats ? new StatsFile(out) : null) {
+            divergence = protocol(false, held, model, statsFile, outputs, iterative);
+            if (baseline && divergence == null) {
+                divergence = protocol(true, held, model, statsFile, outputs, oneShot);
             }
         } finally {
             outputs.close();
         }
-        Map<String, double[][]> ipr = new LinkedHashMap<>();
-        Map<String, double[][]> kurtosis = new LinkedHashMap<>();
-        ipr.put("IMP: mean IPR", curve(iterative, PruningRoundRecord::meanIpr));
-        ipr.put("IMP: max IPR", curve(iterative, PruningRoundsCsv::maxIpr));
-        kurtosis.put("IMP", curve(iterative, PruningRoundRecord::meanPreActivationKurtosis));
-        if (oneShot != null) {
-            ipr.put("one-shot: mean IPR", curve(oneShot, PruningRoundRecord::meanIpr));
-            kurtosis.put("one-shot", curve(oneShot, PruningRoundRecord::meanPreActivationKurtosis));
+        List<String> files = new ArrayList<>();
+        if (iterative.size() > 0) {
+            files.add(ROUNDS);
         }
-        Plots.roundCurves("Localization under pruning", "IPR", ipr, out.resolve(IPR_PLOT));
-        Plots.roundCurves("Pre-activation kurtosis under pruning", "mean excess kurtosis of w_k . x", kurtosis,
-                out.resolve(KURTOSIS_PLOT));
+        if (oneShot.size() > 0) {
+            files.add(ONE_SHOT);
+        }
+        if (iterative.size() > 0) {
+            plotRounds(out, iterative.records(), oneShot.records());
+            files.addAll(List.of(IPR_PLOT, KURTOSIS_PLOT));
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", RunConfig.enumName(divergence == null ? RunSummary.Status.COMPLETED
+                : RunSummary.Status.DIVERGED));
+        if (divergence != null) {
+            summary.put("divergence", divergence);
+        }
         summary.put("rate", rate);
         summary.put("rounds", rounds);
         summary.put("stepsPerRound", config.steps());
         summary.put("scope", RunConfig.enumName(scope));
         summary.put("rewindStep", rewindStep);
         summary.put("heldOut", heldOut);
-        summary.put("targetFinalSparsity", 1 - imp.keepFraction(rounds));
-        summary.put("iterative", protocolSummary(iterative));
-        if (oneShot != null) {
-            summary.put("oneShot", protocolSummary(oneShot));
+        summary.put("targetFinalSparsity", 1 - Math.pow(1 - rate, rounds));
+        if (iterative.size() > 0) {
+            summary.put("iterative", protocolSummary(iterative.records()));
         }
-        List<String> files = new ArrayList<>(List.of(ROUNDS));
-        if (oneShot != null) {
-            files.add(ONE_SHOT);
+        if (oneShot.size() > 0) {
+            summary.put("oneShot", protocolSummary(oneShot.records()));
         }
-        files.addAll(List.of(IPR_PLOT, KURTOSIS_PLOT));
         summary.put("files", files);
         summary.put("secondsElapsed", (System.nanoTime() - started) / 1e9);
         summary.put("config", config.toMap());
         summary.put("version", Provenance.version());
         summary.put("backend", Provenance.backend());
         JsonFiles.write(out.resolve(SUMMARY), summary);
-        return new Result(iterative, oneShot == null ? List.of() : oneShot, summary,
-                summarizeFinalPhase(iterative.get(iterative.size() - 1), model, (System.nanoTime() - started) / 1e9));
+        return new Result(iterative.records(), oneShot.records(), summary,
+                summarizeFinalPhase(iterative.latest(), held, divergence, (System.nanoTime() - started) / 1e9));
     }
 
-    /** The final IMP phase as a run's summary (see {@link #run}). */
-    private RunSummary summarizeFinalPhase(PruningRoundRecord last, DataModel model, double seconds) {
-        double[][] fields = last.receptiveFields();
-        List<SignedPeak> peaks = new ArrayList<>(fields.length);
-        for (double[] field : fields) {
-            peaks.add(LocalizationMetrics.signedPeak(field));
+    /**
+     * Runs one protocol (iterative or one-shot) from the config's initial network and the start of
+     * its stream, each phase a {@link TrainingRun}; its records go to {@code outputs}, {@code records}
+     * and, with a stats file, to a new session of it.
+     *
+     * @return null, or the divergence message, naming the protocol and phase
+     */
+    private String protocol(boolean oneShot, HeldOutBatch held, DataModel model, StatsFile statsFile,
+                            Outputs outputs, InMemoryRecordSink<PruningRoundRecord> records) {
+        IterativeMagnitudePruning.Builder settings = pruning().oneShot(oneShot).heldOut(held.dataSet()).sink(outputs)
+                .sink(records);
+        TrainingRun.Builder phases = TrainingRun.builder(config.recordEvery()).heldOut(held).prefetch(prefetch);
+        if (statsFile != null) {
+            String session = statsFile.newSession();
+            settings.sink(new StatsStorageRecordSink(statsFile.storage(), session, "0"));
+            phases.stats(statsFile.storage(), session);
         }
-        InputKurtosis kurtosis = InputKurtosis.of(new BatchSampler(model, config.evalSeed()).sample(0, heldOut), model);
-        return new RunSummary(RunSummary.Status.COMPLETED, last.steps(), (long) (rounds + 1) * config.steps(),
-                last.loss(), last.loss(), last.accuracy(), last.steps(), last.ipr().clone(), List.copyOf(peaks),
-                kurtosis, seconds, Provenance.backend(), Provenance.version(), Provenance.peakResidentBytes(), null,
-                List.of(IPR_PLOT, KURTOSIS_PLOT), null);
+        IterativeMagnitudePruning imp = settings.build();
+        TrainingRun phase = phases.listener(imp).build();
+        DataModelDataSetIterator data = TrainingRun.batches(config, model, 0, config.steps());
+        int[] current = new int[1];
+        try {
+            imp.run(config.network().network(), (MultiLayerNetwork net, int r) -> {
+                current[0] = r;
+                TrainingDivergedException diverged = phase.fit(net, data).divergence();
+                if (diverged != null) {
+                    throw diverged;
+                }
+            });
+            return null;
+        } catch (TrainingDivergedException e) {
+            return (oneShot ? "One-shot baseline" : "Iterative pruning") + ", round " + current[0] + ": "
+                    + e.getMessage();
+        }
+    }
+
+    /** The IPR and kurtosis curves against the round. */
+    private void plotRounds(Path out, List<PruningRoundRecord> iterative, List<PruningRoundRecord> oneShot) {
+        Map<String, double[][]> ipr = new LinkedHashMap<>();
+        Map<String, double[][]> kurtosis = new LinkedHashMap<>();
+        ipr.put("IMP: mean IPR", curve(iterative, PruningRoundRecord::meanIpr));
+        ipr.put("IMP: max IPR", curve(iterative, PruningRoundsCsv::maxIpr));
+        kurtosis.put("IMP", curve(iterative, PruningRoundRecord::meanPreActivationKurtosis));
+        if (!oneShot.isEmpty()) {
+            ipr.put("one-shot: mean IPR", curve(oneShot, PruningRoundRecord::meanIpr));
+            kurtosis.put("one-shot", curve(oneShot, PruningRoundRecord::meanPreActivationKurtosis));
+        }
+        Plots.roundCurves("Localization under pruning", "IPR", ipr, out.resolve(IPR_PLOT));
+        Plots.roundCurves("Pre-activation kurtosis under pruning", "mean excess kurtosis of w_k . x", kurtosis,
+                out.resolve(KURTOSIS_PLOT));
+    }
+
+    /** The final IMP phase as a run's summary (see {@link #run}); {@code last} null when none finished. */
+    private RunSummary summarizeFinalPhase(PruningRoundRecord last, HeldOutBatch held, String divergence,
+                                           double seconds) {
+        RunSummary.Status status = divergence == null ? RunSummary.Status.COMPLETED : RunSummary.Status.DIVERGED;
+        long planned = (long) (rounds + 1) * config.steps();
+        if (last == null) {
+            return new RunSummary(status, 0, planned, Double.NaN, Double.NaN, Double.NaN, 0, new double[0], List.of(),
+                    held.inputKurtosis(), seconds, Provenance.backend(), Provenance.version(),
+                    Provenance.peakResidentBytes(), null, List.of(), divergence);
+        }
+        return new RunSummary(status, last.steps(), planned, last.loss(), last.loss(), last.accuracy(), last.steps(),
+                last.ipr().clone(), List.of(LocalizationMetrics.signedPeaks(last.receptiveFields())),
+                held.inputKurtosis(), seconds, Provenance.backend(), Provenance.version(),
+                Provenance.peakResidentBytes(), null, List.of(IPR_PLOT, KURTOSIS_PLOT), divergence);
     }
 
     /** The rewind step of {@code init} (0) or of a step count >= 0. */

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *   <li>{@value #WEIGHTS}: {@code step,unit,w0..w{D-1}}, K rows per record step;</li>
  *   <li>{@value #SUMMARY}: the {@link RunSummary};</li>
  *   <li>the plots {@value #RF_EVOLUTION_PLOT}, {@value #WEIGHTS_PLOT}, {@value #IPR_PLOT};</li>
- *   <li>{@value #CHECKPOINTS}/: the last checkpoint ({@link Checkpoints}).</li>
+ *   <li>{@value #CHECKPOINTS}/: the last checkpoint ({@link Checkpoints});</li>
+ *   <li>{@value StatsFile#FILE}: the DL4J stats file, when the run writes one ({@link StatsFile}).</li>
  * </ul>
  * The CSV files grow row by row while a run trains (each record is flushed); a killed run may
  * leave rows after its last checkpoint, and a torn last line, which {@link #truncateAfter} drops
@@ -47,7 +48,7 @@ public final class RunDirectory {
     public static final String CHECKPOINTS = "checkpoint";
 
     private static final List<String> FILES = List.of(CONFIG, METRICS, WEIGHTS, SUMMARY, RF_EVOLUTION_PLOT,
-            WEIGHTS_PLOT, IPR_PLOT);
+            WEIGHTS_PLOT, IPR_PLOT, StatsFile.FILE);
 
     private final Path dir;
 

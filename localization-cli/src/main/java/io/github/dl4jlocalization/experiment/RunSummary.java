@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.metrics.SignedPeak;
+import io.github.dl4jlocalization.util.Require;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,6 +44,16 @@ public record RunSummary(Status status, long steps, long plannedSteps, double fi
         COMPLETED,
         /** The loss or the weights became non-finite; training stopped there. */
         DIVERGED
+    }
+
+    /**
+     * This summary marked {@link Status#DIVERGED} with {@code divergence} (e.g. a theory
+     * comparison whose integration diverged while its SGD run completed).
+     */
+    public RunSummary diverged(String divergence) {
+        return new RunSummary(Status.DIVERGED, steps, plannedSteps, finalLoss, finalEvalLoss, finalAccuracy, recordStep,
+                iprPerUnit, peakPerUnit, inputExcessKurtosis, secondsElapsed, backend, version, peakResidentBytes, model,
+                plots, Require.nonNull("divergence", divergence));
     }
 
     /** Mean IPR over units at the last record (NaN units ignored). */

@@ -10,6 +10,7 @@ import io.github.dl4jlocalization.metrics.SignedPeak;
 import io.github.dl4jlocalization.theory.Amplifier;
 import io.github.dl4jlocalization.theory.EffectiveDynamics;
 import io.github.dl4jlocalization.theory.EmpiricalCovariance;
+import io.github.dl4jlocalization.theory.IntegrationDivergedException;
 import io.github.dl4jlocalization.theory.Trajectory;
 import io.github.dl4jlocalization.util.Require;
 
@@ -162,7 +163,11 @@ public final class TheoryComparison {
 
     /**
      * Integrates the dynamics, runs SGD into {@code out/}{@value #SGD_DIR} and writes the
-     * comparison into {@code out}.
+     * comparison into {@code out}. The comparison covers the record steps both reached: when SGD
+     * diverges ({@link RunSummary.Status#DIVERGED}: the guard stopped it) or the integration does
+     * ({@link IntegrationDivergedException}), the summary's {@code status} is {@code diverged}, its
+     * {@code divergence} says which side did at which step, and the final values are those of the
+     * last record step both reached.
      *
      * @param observer follows the SGD run
      * @param prefetch whether the SGD run generates batches on a second thread (same results)
@@ -170,30 +175,39 @@ public final class TheoryComparison {
     public Result run(Path out, Experiment.Observer observer, boolean prefetch) {
         Require.nonNull("out", out);
         AtomicFiles.checkWritableParent(out.resolve(SUMMARY));
-        Trajectory theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
+        Trajectory theory;
+        IntegrationDivergedException theoryDiverged = null;
+        try {
+            theory = dynamics.integrate(w0, config.steps(), config.recordEvery());
+        } catch (IntegrationDivergedException e) {
+            theory = e.recorded();
+            theoryDiverged = e;
+        }
+        Trajectory integrated = theory;
         AtomicFiles.write(out.resolve(THEORY_WEIGHTS), w -> {
             w.write(RunDirectory.weightsHeader(w0.length) + "\n");
-            for (int i = 0; i < theory.size(); i++) {
-                w.write(RunDirectory.weightsRow(theory.step(i), 0, theory.weights(i)) + "\n");
+            for (int i = 0; i < integrated.size(); i++) {
+                w.write(RunDirectory.weightsRow(integrated.step(i), 0, integrated.weights(i)) + "\n");
             }
         });
         Experiment experiment = Experiment.create(config, out.resolve(SGD_DIR)).observer(observer)
                 .prefetch(prefetch);
         RunSummary sgdSummary = experiment.run();
         Map<Long, double[]> sgd = new HashMap<>();
-        for (WeightSnapshot s : experiment.directory().readWeights()) {
+        for (WeightSnapshot s : experiment.snapshots()) {
             sgd.put(s.step(), s.fields()[0]);
         }
         List<double[]> rows = new ArrayList<>();
         double[] lastSgd = null;
         double[] lastTheory = null;
         for (int i = 0; i < theory.size(); i++) {
+            double[] wTheory = theory.weights(i);
             double[] w = sgd.get((long) theory.step(i));
             if (w != null) {
                 lastSgd = w;
-                lastTheory = theory.weights(i);
-                rows.add(new double[] {theory.step(i), theory.ipr(i), LocalizationMetrics.ipr(w),
-                    LocalizationMetrics.rmsDistance(w, lastTheory)});
+                lastTheory = wTheory;
+                rows.add(new double[] {theory.step(i), LocalizationMetrics.ipr(wTheory), LocalizationMetrics.ipr(w),
+                    LocalizationMetrics.rmsDistance(w, wTheory)});
             }
         }
         AtomicFiles.write(out.resolve(TRAJECTORY), w -> {
@@ -209,7 +223,19 @@ public final class TheoryComparison {
         SignedPeak peakTheory = LocalizationMetrics.signedPeak(lastTheory);
         SignedPeak peakSgd = LocalizationMetrics.signedPeak(lastSgd);
         double[] last = rows.get(rows.size() - 1);
+        List<String> divergence = new ArrayList<>();
+        if (sgdSummary.status() == RunSummary.Status.DIVERGED) {
+            divergence.add("SGD: " + sgdSummary.divergence());
+        }
+        if (theoryDiverged != null) {
+            divergence.add("Effective dynamics: " + theoryDiverged.getMessage() + ". Try a smaller learning rate.");
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", RunConfig.enumName(divergence.isEmpty() ? RunSummary.Status.COMPLETED
+                : RunSummary.Status.DIVERGED));
+        if (!divergence.isEmpty()) {
+            summary.put("divergence", String.join(" ", divergence));
+        }
         summary.put("step", (long) last[0]);
         summary.put("finalIprTheory", last[1]);
         summary.put("finalIprSgd", last[2]);
@@ -217,7 +243,7 @@ public final class TheoryComparison {
         summary.put("peakSgd", RunSummary.peak(peakSgd));
         summary.put("peakMatch", peakTheory.matches(peakSgd));
         summary.put("finalL2Error", last[3]);
-        summary.put("sgdStatus", sgdSummary.status().name().toLowerCase(Locale.ROOT));
+        summary.put("sgdStatus", RunConfig.enumName(sgdSummary.status()));
         summary.put("covariance", covariance.name().toLowerCase(Locale.ROOT));
         if (covariance == CovarianceSource.EMPIRICAL) {
             summary.put("empiricalSamples", empiricalSamples);

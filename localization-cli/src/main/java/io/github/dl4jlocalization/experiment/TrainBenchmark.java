@@ -1,8 +1,9 @@
 package io.github.dl4jlocalization.experiment;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
-import io.github.dl4jlocalization.iterators.LabelFormat;
+import io.github.dl4jlocalization.listeners.DivergenceGuard;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.RecordSink;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Milliseconds per SGD step of {@link Experiment}'s training loop (data generation included,
- * prefetched on a second thread as in a run), without and with a {@link ReceptiveFieldListener}
- * every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and
+ * Milliseconds per SGD step of a run's training ({@link TrainingRun}: one {@code net.fit} on the
+ * run's batches, generated on a second thread, with the {@link DivergenceGuard}), without and with
+ * a {@link ReceptiveFieldListener} every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and
  * where the time goes, in CPU time of the calling thread: data generation alone (synchronous),
  * {@code fit} alone on a fixed batch, its forward+backward pass alone
  * ({@code computeGradientAndScore}; the updater and bookkeeping are the difference) and the
@@ -115,21 +116,24 @@ public final class TrainBenchmark {
     /** Times one workload. */
     public Result measure(Workload workload) {
         RunConfig config = workload.config();
+        DataModel model = config.dataModel();
         MultiLayerNetwork plain = config.network().network();
         MultiLayerNetwork listened = config.network().network();
         ReceptiveFieldListener listener = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
                 .sink(new DiscardingSink()).build();
-        listened.setListeners(listener);
-        trainingLoop(plain, config, 0, warmup);
-        trainingLoop(listened, config, 0, warmup);
+        // a run's stack without and with the recorder: the divergence guard checks every step
+        plain.setListeners(new DivergenceGuard());
+        listened.setListeners(new DivergenceGuard(), listener);
+        trainingLoop(plain, config, model, 0, warmup);
+        trainingLoop(listened, config, model, 0, warmup);
         double[][] step = new double[2][repetitions];
         double[][] withListener = new double[2][repetitions];
         long next = warmup;
         for (int r = 0; r < repetitions; r++) {
             // ABBA order: whichever loop runs second in a repetition does so in every other one
             boolean plainFirst = r % 2 == 0;
-            double[] first = trainingLoop(plainFirst ? plain : listened, config, next, steps);
-            double[] second = trainingLoop(plainFirst ? listened : plain, config, next, steps);
+            double[] first = trainingLoop(plainFirst ? plain : listened, config, model, next, steps);
+            double[] second = trainingLoop(plainFirst ? listened : plain, config, model, next, steps);
             double[] a = plainFirst ? first : second;
             double[] b = plainFirst ? second : first;
             for (int k = 0; k < 2; k++) {
@@ -139,9 +143,7 @@ public final class TrainBenchmark {
             next += steps;
         }
 
-        DataModelDataSetIterator data = new DataModelDataSetIterator.Builder(config.dataModel())
-                .batchSize(config.batch()).batchesPerEpoch(Integer.MAX_VALUE).seed(config.dataSeed())
-                .labelFormat(LabelFormat.REGRESSION).build();
+        DataModelDataSetIterator data = TrainingRun.batches(config, model, 0, Integer.MAX_VALUE);
         double dataMs = repeat(warmup, i -> data.next());
         DataSet fixed = data.next();
         MultiLayerNetwork net = config.network().network();
@@ -157,25 +159,23 @@ public final class TrainBenchmark {
     }
 
     /**
-     * Wall-clock and process-CPU ms per step of {@code count} steps of the run's loop, starting at
-     * batch {@code first}.
+     * Wall-clock and process-CPU ms per step of {@code count} steps of the run's training (one
+     * {@code net.fit} on the prefetched batches {@code first .. first + count - 1}, with the
+     * network's listeners), starting at batch {@code first}.
      */
-    private static double[] trainingLoop(MultiLayerNetwork net, RunConfig config, long first, int count) {
+    private static double[] trainingLoop(MultiLayerNetwork net, RunConfig config, DataModel model, long first,
+                                         int count) {
         if (count == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
         long end = first + count;
         Require.that(end <= Integer.MAX_VALUE, "benchmark steps", end, "at most " + Integer.MAX_VALUE + " batches");
-        try (TrainingStream batches = new TrainingStream(config.dataModel(), config.dataSeed(), config.batch(),
-                first, (int) end, true)) {
-            long cpu0 = PROCESS.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                net.fit(batches.next());
-            }
-            return new double[] {(System.nanoTime() - t0) * 1e-6 / count,
-                (PROCESS.getProcessCpuTime() - cpu0) * 1e-6 / count};
-        }
+        DataModelDataSetIterator batches = TrainingRun.batches(config, model, first, (int) end);
+        long cpu0 = PROCESS.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        TrainingRun.fitBatches(net, batches, true);
+        return new double[] {(System.nanoTime() - t0) * 1e-6 / count,
+            (PROCESS.getProcessCpuTime() - cpu0) * 1e-6 / count};
     }
 
     /**

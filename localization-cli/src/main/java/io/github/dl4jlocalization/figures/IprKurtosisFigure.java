@@ -262,8 +262,8 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
     /** Mean IPR over the units of a record (for one unit, its IPR). */
     static double meanIpr(double[][] fields) {
         double sum = 0;
-        for (double[] w : fields) {
-            sum += LocalizationMetrics.ipr(w);
+        for (double ipr : LocalizationMetrics.iprPerUnit(fields)) {
+            sum += ipr;
         }
         return sum / fields.length;
     }

@@ -1,7 +1,7 @@
 package io.github.dl4jlocalization.sweep;
 
 import io.github.dl4jlocalization.experiment.ConfigValues;
-import io.github.dl4jlocalization.experiment.ConvolutionalRun;
+import io.github.dl4jlocalization.experiment.Experiment;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.nn.ConvolutionalNetwork;
 import io.github.dl4jlocalization.util.Require;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains the convolutional network of the configuration ({@link ConvolutionalRun}: C filters of
- * width w, circular padding) on the same data stream, learning rate, batch, steps and seed as
- * the fully connected run of that config would use; its {@code hidden} does not apply. Grid-file
- * settings:
+ * Trains the convolutional network of the configuration ({@link Experiment#convolutional}: C
+ * filters of width w, circular padding) on the same data stream, learning rate, batch, steps and
+ * seed as the fully connected run of that config would use; its {@code hidden} does not apply.
+ * Grid-file settings:
  * <pre>
  * task: {kind: cnn, channels: 10, filterWidth: auto|W}
  * </pre>
@@ -77,6 +77,7 @@ public record ConvolutionalTask(int channels, Integer filterWidth) implements Un
 
     @Override
     public Outcome execute(RunConfig config, Path dir) {
-        return new Outcome(new ConvolutionalRun(config, channels, width(config)).run(dir), Map.of());
+        return new Outcome(Experiment.convolutional(config, channels, width(config), dir).prefetch(false).run(),
+                Map.of());
     }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  *        rewind: init|STEP, baseline: true, heldOut: evalSize|N}
  * </pre>
  * The unit's summary is the final IMP phase ({@link PruningRun#run}: accuracy, IPRs of the masked
- * weights). Measures: {@code finalSparsity}; {@code impMeanIpr}, {@code impMaxIpr},
+ * weights; diverged, with the last finished round's numbers, when a phase diverged). Without a
+ * prefetch thread (a sweep's parallelism is its workers); the unit directory gets the stats file. Measures: {@code finalSparsity}; {@code impMeanIpr}, {@code impMaxIpr},
  * {@code impKurtosis} (mean pre-activation excess kurtosis), {@code impSpan} (mean circular span
  * of the surviving inputs), {@code impAccuracy} of the final IMP phase and {@code denseMeanIpr},
  * {@code denseKurtosis} of the dense phase; with the baseline the same final numbers of the
@@ -121,15 +122,17 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
 
     @Override
     public Outcome execute(RunConfig config, Path dir) {
-        PruningRun.Result result = pruningRun(config).run(dir, r -> {
+        PruningRun.Result result = pruningRun(config).prefetch(false).run(dir, r -> {
         });
         Map<String, Double> measures = new LinkedHashMap<>();
-        PruningRoundRecord last = last(result.iterative());
-        PruningRoundRecord dense = result.iterative().get(0);
-        measures.put("finalSparsity", last.sparsity());
-        putFinal(measures, "imp", last);
-        measures.put("denseMeanIpr", dense.meanIpr());
-        measures.put("denseKurtosis", dense.meanPreActivationKurtosis());
+        if (!result.iterative().isEmpty()) {
+            PruningRoundRecord last = last(result.iterative());
+            PruningRoundRecord dense = result.iterative().get(0);
+            measures.put("finalSparsity", last.sparsity());
+            putFinal(measures, "imp", last);
+            measures.put("denseMeanIpr", dense.meanIpr());
+            measures.put("denseKurtosis", dense.meanPreActivationKurtosis());
+        }
         if (!result.oneShot().isEmpty()) {
             putFinal(measures, "oneShot", last(result.oneShot()));
         }

@@ -22,9 +22,11 @@ import java.util.Set;
  * <pre>
  * task: {kind: theory, covariance: auto|exact|empirical, empiricalSamples: 100000, variant: 1|fig3}
  * </pre>
- * Measures: {@code iprTheory}, {@code iprSgd} (final), {@code peakTheory}, {@code peakSgd} (the
- * signed peaks as {@code sign * (index + 1)}, so that index 0 keeps its sign), {@code peakMatch}
- * (1 or 0, {@link SignedPeak#matches}) and {@code l2Error} (final rms distance).
+ * The unit's summary is the SGD run's, diverged (with the comparison's {@code divergence}) when
+ * either side diverged. Measures: {@code iprTheory}, {@code iprSgd} (final), {@code peakTheory},
+ * {@code peakSgd} (the signed peaks as {@code sign * (index + 1)}, so that index 0 keeps its
+ * sign), {@code peakMatch} (1 or 0, {@link SignedPeak#matches}) and {@code l2Error} (final rms
+ * distance).
  *
  * @param covariance       the class covariances' source, null for exact where the model has closed forms
  * @param empiricalSamples samples per class of empirical covariances, >= 2
@@ -120,7 +122,9 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
         measures.put("peakSgd", (double) peakCode(result.peakSgd()));
         measures.put("peakMatch", result.peakTheory().matches(result.peakSgd()) ? 1.0 : 0.0);
         measures.put("l2Error", ((Number) s.get("finalL2Error")).doubleValue());
-        return new Outcome(result.sgd(), measures);
+        // a unit whose comparison diverged (either side) is a diverged unit
+        Object divergence = s.get("divergence");
+        return new Outcome(divergence == null ? result.sgd() : result.sgd().diverged(divergence.toString()), measures);
     }
 
     /** {@code sign * (index + 1)}: a signed peak as one number that keeps the sign at index 0. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The outcome of one {@link WorkUnit} ({@code results/<id>.json} of a sweep): what the results
  * table needs, without the run's files. Numbers not available (a failed unit, an unknown exact
- * kurtosis) are NaN.
+ * kurtosis) are NaN (null in the file).
  *
  * @param id                       the unit's id
  * @param status                   how it ended
@@ -84,7 +84,7 @@ public record UnitResult(String id, Status status, String error, double finalLos
         return a.toString().equals(b.toString());
     }
 
-    /** As written to the result file; NaN numbers as the string "NaN". */
+    /** As written to the result file (by {@code JsonFiles}: NaN numbers as null). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
@@ -110,12 +110,12 @@ public record UnitResult(String id, Status status, String error, double finalLos
     public static UnitResult fromMap(Map<String, ?> m) {
         Object ipr = m.get("iprPerUnit");
         Require.that(ipr instanceof List<?>, "iprPerUnit", ipr, "a list of numbers");
-        double[] perUnit = ((List<?>) ipr).stream().mapToDouble(v -> ConfigValues.number("iprPerUnit", v)).toArray();
+        double[] perUnit = ((List<?>) ipr).stream().mapToDouble(v -> orNaN("iprPerUnit", v)).toArray();
         Object error = m.get("error");
         Map<String, Double> measures = new LinkedHashMap<>();
         if (m.containsKey("measures")) {
             ConfigValues.section("measures", m.get("measures")).forEach((key, value) ->
-                    measures.put(key, ConfigValues.number("measures." + key, value)));
+                    measures.put(key, orNaN("measures." + key, value)));
         }
         return new UnitResult(ConfigValues.string("id", m.get("id")),
                 RunConfig.parseEnum("status", Status.class, ConfigValues.string("status", m.get("status"))),
@@ -124,8 +124,15 @@ public record UnitResult(String id, Status status, String error, double finalLos
                 number(m, "inputExcessKurtosisExact"), measures, number(m, "seconds"));
     }
 
+    /** The number {@code key}: present, and null (JSON's NaN) or a number. */
     private static double number(Map<String, ?> m, String key) {
-        return ConfigValues.number(key, m.get(key));
+        Require.that(m.containsKey(key), key, "missing", "a number or null");
+        return orNaN(key, m.get(key));
+    }
+
+    /** A number, NaN for null (files written before non-finite numbers became null hold "NaN"). */
+    private static double orNaN(String key, Object value) {
+        return value == null ? Double.NaN : ConfigValues.number(key, value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.StatsFile;
 import io.github.dl4jlocalization.dashboard.LocalizationDashboard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class DashboardCommandTest extends ConsoleCapture {
         Path run = dir.resolve("run");
         assertEquals(0, LocalizationCli.execute("run", "--batch", "50", "--steps", "6", "--record-every", "2",
                 "--out", run.toString()), stderr());
-        assertTrue(Files.size(run.resolve(RunStats.FILE)) > 0);
+        assertTrue(Files.size(run.resolve(StatsFile.FILE)) > 0);
         try (LocalizationDashboard dashboard = DashboardCommand.open(run, 0)) {
             assertTrue(dashboard.url().startsWith("http://127.0.0.1:"), dashboard.url());
             assertEquals(200, get(dashboard.url()).statusCode());
@@ -39,9 +40,14 @@ class DashboardCommandTest extends ConsoleCapture {
             java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(sessions);
             assertTrue(id.find(), sessions);
             String data = get(dashboard.url() + "/data/" + id.group(1)).body();
-            // receptive-field records at steps 2, 4, 6 and pre-activation kurtosis records
+            // receptive-field records at steps 2, 4, 6 and kurtosis records: the pre-activations' and,
+            // without --ui too, the input marginals' of every pixel
             assertTrue(data.contains("\"iteration\":[2,4,6]"), data);
             assertTrue(data.contains("\"meanPreActivation\":["), data);
+            java.util.regex.Matcher input = java.util.regex.Pattern.compile("\"latestInput\":\\[([^\\]]*)\\]")
+                    .matcher(data);
+            assertTrue(input.find(), data);
+            assertEquals(40, input.group(1).split(",").length, input.group(1));
         }
     }
 
@@ -50,7 +56,7 @@ class DashboardCommandTest extends ConsoleCapture {
         Path run = dir.resolve("run");
         assertEquals(0, LocalizationCli.execute("run", "--batch", "50", "--steps", "2", "--no-stats",
                 "--out", run.toString()), stderr());
-        assertFalse(Files.exists(run.resolve(RunStats.FILE)));
+        assertFalse(Files.exists(run.resolve(StatsFile.FILE)));
         assertEquals(2, LocalizationCli.execute("dashboard", run.toString(), "--port", "0"));
         assertTrue(stderr().contains("run directory must be a run directory with a stats.bin file"), stderr());
     }
@@ -61,6 +67,6 @@ class DashboardCommandTest extends ConsoleCapture {
         assertEquals(0, LocalizationCli.execute("run", "--ui", "--ui-port", "0", "--batch", "50", "--steps", "4",
                 "--out", run.toString()), stderr());
         assertTrue(stdout().contains("Localization dashboard: http://127.0.0.1:"), stdout());
-        assertTrue(Files.exists(run.resolve(RunStats.FILE)));
+        assertTrue(Files.exists(run.resolve(StatsFile.FILE)));
     }
 }

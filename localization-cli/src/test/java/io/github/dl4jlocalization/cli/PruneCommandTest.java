@@ -3,14 +3,21 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.PruningRun;
+import io.github.dl4jlocalization.experiment.StatsFile;
 import io.github.dl4jlocalization.listeners.PruningMasks;
+import io.github.dl4jlocalization.listeners.PruningRoundPersistable;
+import io.github.dl4jlocalization.listeners.ReceptiveFieldPersistable;
+import org.deeplearning4j.core.storage.Persistable;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +97,27 @@ class PruneCommandTest extends ConsoleCapture {
         assertTrue(Files.exists(out.resolve(PruningRun.roundPlot(true, "mask", 1))));
         assertTrue(Files.size(out.resolve(PruningRun.IPR_PLOT)) > 1000);
         assertTrue(Files.size(out.resolve(PruningRun.KURTOSIS_PLOT)) > 1000);
+
+        // the stats file: a session per protocol with its pruning rounds, for the dashboard's pruning section
+        assertEquals("completed", summary.get("status"));
+        FileStatsStorage stats = new FileStatsStorage(out.resolve(StatsFile.FILE).toFile());
+        try {
+            List<List<Integer>> rounds = new ArrayList<>();
+            for (String session : stats.listSessionIDs()) {
+                List<Integer> r = new ArrayList<>();
+                for (Persistable p : stats.getAllUpdatesAfter(session, PruningRoundPersistable.TYPE_ID, "0", -1)) {
+                    r.add(((PruningRoundPersistable) p).round());
+                }
+                rounds.add(r);
+                // 20 steps per phase, records every 100: the receptive fields at the end of every phase
+                assertEquals(r.size(), stats.getAllUpdatesAfter(session, ReceptiveFieldPersistable.TYPE_ID, "0", -1)
+                        .size(), "the receptive fields of its phases");
+            }
+            rounds.sort(Comparator.comparingInt(List::size));
+            assertEquals(List.of(List.of(0, 1), List.of(0, 1, 2, 3)), rounds);
+        } finally {
+            stats.close();
+        }
     }
 
     @Test

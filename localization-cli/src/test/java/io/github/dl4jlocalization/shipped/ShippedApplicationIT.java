@@ -249,6 +249,23 @@ class ShippedApplicationIT {
     }
 
     @Test
+    void demoWritesTheStatsFileItsDashboardReplaysAndSaysWhyItsAccuracyIsAtChance() throws Exception {
+        String out = launch(List.of("demo", "--out", work.resolve("demo").toString()));
+        List<String> lines = out.lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.matches("accuracy 0\\.\\d{3} is near chance, as expected: both classes have zero mean .*"
+                + "what it learns is the shape of its receptive field, which localizes.*"), last);
+        String url = serve(List.of("dashboard", work.resolve("demo").toString(), "--port", "0"));
+        String session = sessions(url).keySet().iterator().next();
+        HttpResponse data = get(url + "/data/" + session);
+        assertEquals(200, data.status(), data.head());
+        // 500 steps recorded every 10: records at steps 0 .. 500, and the per-pixel input kurtosis
+        Matcher iterations = Pattern.compile("\"iteration\":\\[([0-9,]+)\\]").matcher(data.body());
+        assertTrue(iterations.find() && iterations.group(1).split(",").length == 51, data.body());
+        assertTrue(Pattern.compile("\"latestInput\":\\[[-0-9]").matcher(data.body()).find(), data.body());
+    }
+
+    @Test
     void runWithUiServesTheDashboardWhileTraining() throws Exception {
         String url = serve(List.of("run", "--ui", "--ui-port", "0", "--hidden", "4", "--batch", "500",
                 "--steps", "100000", "--record-every", "10", "--out", work.resolve("live").toString()));
