@@ -127,8 +127,8 @@ class DataModelConfigTest {
                 message(() -> DataModelConfig.builder().model("ising").dim(2).build()));
         assertEquals("dim must be 1 for model 'pulse' (a 1-D ring), got 2",
                 message(() -> DataModelConfig.builder().model("pulse").dim(2).build()));
-        assertEquals("length must be an integer, got 40.5", message(() -> DataModelConfig.fromMap(Map.of("length", 40.5))));
-        assertEquals("gain must be a number, got big", message(() -> DataModelConfig.fromMap(Map.of("gain", "big"))));
+        assertEquals("length must be an integer, got '40.5'", message(() -> DataModelConfig.fromMap(Map.of("length", 40.5))));
+        assertEquals("gain must be a number, got 'big'", message(() -> DataModelConfig.fromMap(Map.of("gain", "big"))));
         assertEquals("xi must be two numbers [a, b], got [1]", message(() -> DataModelConfig.fromMap(Map.of("xi", List.of(1)))));
         assertEquals("unknown marginal 'cauchy'; accepted: algebraic, gaussian, uniform, laplace, binary",
                 message(() -> DataModelConfig.builder().model("kur").marginal("cauchy").build()));
