@@ -283,6 +283,11 @@ public final class DataModelConfig implements Serializable {
             return values.get(p);
         }
 
+        /** Whether {@code p} was given (else it takes the model's default). */
+        public boolean isGiven(Parameter<?> p) {
+            return values.isGiven(p);
+        }
+
         /** {@link #MODELS}: nlgp | nlgp-clone | kur | ising | elliptical | pulse. */
         public Builder model(String model) {
             return set(MODEL, model);

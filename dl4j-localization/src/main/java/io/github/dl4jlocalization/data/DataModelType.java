@@ -39,7 +39,7 @@ public final class DataModelType {
                     + "pulse length fractions");
     /** Signal length L >= 2 (D = L in 1-D, L^2 in 2-D). */
     public static final Parameter<Integer> LENGTH = Parameter.integer("length").range(Range.atLeast(2))
-            .defaultValue(40).label("L").unit("pixels").help("Signal length L (D = L in 1-D, L^2 in 2-D)");
+            .defaultValue(40).label("L").unit("pixels").help("Signal length L; D = L in 1-D, L^2 in 2-D");
     /** 1 (a ring, D = L) or 2 (a torus, D = L^2). */
     public static final Parameter<Integer> DIM = Parameter.integer("dim").range(Range.between(1, 2)).defaultValue(1)
             .label("1|2").help("1-D ring or 2-D torus");
@@ -47,7 +47,7 @@ public final class DataModelType {
     public static final Parameter<Support> SUPPORT = Parameter.of("support", ValueType.of(String.class, "A,B",
                     (name, value) -> Support.parse(ConfigValues.pair(name, value)),
                     s -> List.of(s.lower(), s.upper())))
-            .defaultValue(Support.SYMMETRIC).help("Output support adjustment (a, b)");
+            .defaultValue(Support.SYMMETRIC).help("Output support adjustment a,b");
 
     private final String name;
     private final List<Parameter<?>> parameters;

@@ -37,7 +37,7 @@ public final class KurModel extends FieldModel {
             .range(Range.oneOf("marginal", () -> Marginal.NAMES)).help("Marginal law");
     /** The algebraic-sigmoid exponent k > 2 (default 5; the kurtosis is finite for k > 4). */
     public static final Parameter<Double> K = Parameter.real("k").range(Range.greaterThan(2)).defaultValue(5.0)
-            .label("K").help("Algebraic-sigmoid exponent k (excess kurtosis finite for k > 4)");
+            .label("K").help("Algebraic-sigmoid exponent k; the kurtosis is finite for k > 4");
     /** Kur as config files and flags know it. */
     public static final DataModelType TYPE = DataModelType.builder("kur",
                     c -> new KurModel(Marginal.parse(c.get(MARGINAL), c.get(K)), c.xi(), c.length(), c.dim(), c.support()))

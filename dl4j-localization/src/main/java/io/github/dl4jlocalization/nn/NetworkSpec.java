@@ -28,22 +28,22 @@ public abstract class NetworkSpec implements Serializable {
     /** The hidden nonlinearity sigma: {@code relu} (default), {@code sigmoid}, {@code tanh}, {@code erf}. */
     public static final Parameter<HiddenActivation> ACTIVATION = Parameter.enumeration("activation",
             HiddenActivation.class).defaultValue(HiddenActivation.RELU)
-            .help("Hidden nonlinearity sigma (erf is erf(h/sqrt 2))");
+            .help("Hidden nonlinearity sigma; erf is erf(h/sqrt 2)");
     /** The hidden bias, written {@code none} (default), {@code trainable[:INIT]} or {@code fixed:VALUE}. */
     public static final Parameter<Bias> BIAS = Parameter.of("bias", ValueType.of(String.class, "SPEC",
                     (name, value) -> parseBias(name, ConfigValues.string(name, value)), NetworkSpec::formatBias))
             .defaultValue(Bias.none()).help("Hidden bias: none, trainable (init 0), trainable:INIT or fixed:VALUE");
     /** The readout: {@code frozen} (soft committee machine, default) or {@code trained} (two-layer). */
     public static final Parameter<Readout> READOUT = Parameter.enumeration("readout", Readout.class)
-            .defaultValue(Readout.FROZEN).label("frozen|trained")
-            .help("Readout: frozen (soft committee machine) or trained (two-layer network)");
+            .defaultValue(Readout.FROZEN)
+            .help("Readout: frozen is the soft committee machine, trained the two-layer network");
     /** The variance multiplier of the initial weights, finite and > 0 (default 0.001). */
     public static final Parameter<Double> INIT_SCALE = Parameter.real("initScale").range(Range.positive())
             .defaultValue(ShallowNetwork.DEFAULT_INIT_SCALE).help("Variance multiplier of the initial weights");
     /** The SGD learning rate, finite and > 0 (default 0.1), under the config key {@code lr}. */
     public static final Parameter<Double> LEARNING_RATE = Parameter.real("lr").range(Range.positive())
             .defaultValue(ShallowNetwork.DEFAULT_LEARNING_RATE)
-            .help("SGD learning rate (the reference's: loss mean (y_hat - y)^2, no factor 1/2)");
+            .help("SGD learning rate on the reference's loss, the batch mean of (y_hat - y)^2");
 
     final int inputDimension;
     final HiddenActivation activation;
