@@ -40,7 +40,7 @@ public record ConvolutionalTask(int channels, Integer filterWidth) implements Un
     public static final Parameter<Integer> FILTER_WIDTH = Parameter.of("filterWidth", ValueType.of(Integer.class, "W",
                     (name, value) -> AUTO.equals(value) ? null : ConfigValues.integer(name, value),
                     w -> w == null ? AUTO : w))
-            .range(Range.atLeast(1)).defaultText("max(1, D/4), 10 at D = 40").label("W").help("CNN filter width, at most D");
+            .range(Range.atLeast(1)).defaultText("max(1, D/4), 10 at D = 40").help("CNN filter width, at most D");
     /** The settings a grid file may give. */
     public static final ParameterSet PARAMETERS = ParameterSet.of("cnn task setting", CHANNELS, FILTER_WIDTH);
 

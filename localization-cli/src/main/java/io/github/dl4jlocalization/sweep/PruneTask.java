@@ -58,7 +58,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
             .defaultValue(IterativeMagnitudePruning.DEFAULT_ROUNDS).label("R").help("Pruning rounds");
     /** Which weights are pruned. */
     public static final Parameter<PruningScope> SCOPE = Parameter.enumeration("scope", PruningScope.class)
-            .defaultValue(PruningScope.FIRST_LAYER).label("first-layer|per-layer|global")
+            .defaultValue(PruningScope.FIRST_LAYER)
             .help("Weights pruned: the first layer, every layer by the same fraction, or all ranked together");
     /** The rewind step, written {@code init} for 0 (the initial weights). */
     public static final Parameter<Long> REWIND = Parameter.of("rewind", ValueType.of(String.class, "init|STEP",
@@ -74,7 +74,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
     public static final Parameter<Integer> HELD_OUT = Parameter.of("heldOut", ValueType.of(Integer.class, "N",
                     (name, value) -> EVAL_SIZE.equals(value) ? null : ConfigValues.integer(name, value),
                     n -> n == null ? EVAL_SIZE : n))
-            .range(Range.atLeast(2)).defaultText("--eval-size").unit("samples")
+            .range(Range.atLeast(2)).defaultText("--eval-size")
             .help("Held-out samples from the run's evaluation stream for the per-round measures");
     /** The settings a grid file may give. */
     public static final ParameterSet PARAMETERS = ParameterSet.of("prune task setting", RATE, ROUNDS, SCOPE, REWIND,
