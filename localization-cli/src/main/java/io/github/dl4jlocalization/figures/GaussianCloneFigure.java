@@ -9,7 +9,6 @@ import io.github.dl4jlocalization.metrics.LocalizationMetrics;
 import io.github.dl4jlocalization.util.Require;
 import org.knowm.xchart.XYChart;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
