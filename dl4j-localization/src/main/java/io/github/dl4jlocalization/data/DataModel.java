@@ -15,8 +15,10 @@ import java.util.random.RandomGenerator;
  * passed in), serialisable, and validate their parameters when built.
  *
  * <p>One implementation per model: {@link NlgpModel}, {@link NlgpCloneModel}, {@link KurModel},
- * {@link IsingModel}, {@link EllipticalModel}, {@link PulseModel}. Use {@link BatchSampler} to draw
- * labelled batches whose content is a pure function of (seed, batch index).
+ * {@link IsingModel}, {@link EllipticalModel}, {@link PulseModel}; each declares its parameters and
+ * its {@link DataModelType}, which {@link DataModelConfig} registers for the command line and
+ * config files. Use {@link BatchSampler} to draw labelled batches whose content is a pure function
+ * of (seed, batch index).
  */
 public interface DataModel extends Serializable {
 
@@ -49,4 +51,12 @@ public interface DataModel extends Serializable {
 
     /** A readable one-line description with every parameter, e.g. for logs and config files. */
     String description();
+
+    /**
+     * The single-pixel marginal of class 1 as the effective dynamics need it, where this model
+     * knows it exactly; empty (the default): the theory samples the model instead.
+     */
+    default Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.empty();
+    }
 }

@@ -1,33 +1,45 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.ParameterSet;
+import io.github.dl4jlocalization.config.ParameterValues;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.util.Require;
 
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every data-model parameter of the command line and of config files, with the defaults of the
- * reference runs, and the factory of the {@link DataModel} they describe.
+ * A data model as the command line and config files describe it: the {@link #MODEL} name, the
+ * task parameters of {@link DataModelType} ({@code xi}, {@code length}, {@code dim},
+ * {@code support}) and every model's own parameters, each a {@link Parameter} declared once next to
+ * its model, and the factory of the {@link DataModel} they describe.
+ *
+ * <p><b>The registry.</b> {@link #TYPES} lists the models the command line knows, in one place:
+ * {@link NlgpModel#TYPE nlgp}, {@link NlgpCloneModel#TYPE nlgp-clone}, {@link KurModel#TYPE kur},
+ * {@link IsingModel#TYPE ising}, {@link EllipticalModel#TYPE elliptical},
+ * {@link PulseModel#TYPE pulse}. Adding a model is its class (with its {@code TYPE} and
+ * parameters) and one entry there; {@link #MODELS}, {@link #KEYS}, flags, help texts, validation
+ * and {@code config.json} follow.
  *
  * <table>
- *   <caption>Parameters (map keys), defaults and the models they apply to</caption>
- *   <tr><th>key</th><th>default</th><th>models</th><th>meaning</th></tr>
- *   <tr><td>model</td><td>nlgp</td><td>all</td><td>nlgp | nlgp-clone | kur | ising | elliptical | pulse</td></tr>
- *   <tr><td>xi</td><td>(0.3, 0.7); pulse (0.05, 0.2)</td><td>all</td><td>class parameters
- *       (label 0, label 1): correlation lengths in pixels, Ising couplings J, pulse length fractions</td></tr>
- *   <tr><td>length</td><td>40</td><td>all</td><td>L</td></tr>
- *   <tr><td>dim</td><td>1</td><td>all; 2 not for ising, pulse</td><td>1 (D = L) or 2 (D = L^2)</td></tr>
- *   <tr><td>support</td><td>(-1, 1); pulse (0, 1)</td><td>all</td><td>output support (a, b)</td></tr>
- *   <tr><td>gain</td><td>3</td><td>nlgp, nlgp-clone</td><td>g</td></tr>
- *   <tr><td>marginal</td><td>algebraic</td><td>kur</td><td>algebraic | gaussian | uniform | laplace | binary</td></tr>
- *   <tr><td>k</td><td>5</td><td>kur with the algebraic marginal</td><td>tail exponent k &gt; 2</td></tr>
- *   <tr><td>sweeps</td><td>50</td><td>ising</td><td>Metropolis sweeps per sample</td></tr>
- *   <tr><td>radial</td><td>extreme</td><td>elliptical</td><td>shell | extreme | t</td></tr>
- *   <tr><td>df</td><td>3</td><td>elliptical with radial t</td><td>degrees of freedom &gt; 2</td></tr>
- *   <tr><td>pulseSpread</td><td>0.05</td><td>pulse</td><td>width of each class's length-fraction range</td></tr>
+ *   <caption>Parameters (keys of config files), defaults and the models they apply to</caption>
+ *   <tr><th>key</th><th>default</th><th>models</th><th>declared in</th></tr>
+ *   <tr><td>model</td><td>nlgp</td><td>all</td><td>{@link #MODEL}</td></tr>
+ *   <tr><td>xi</td><td>(0.3, 0.7); pulse (0.05, 0.2)</td><td>all</td><td>{@link DataModelType#XI}</td></tr>
+ *   <tr><td>length</td><td>40</td><td>all</td><td>{@link DataModelType#LENGTH}</td></tr>
+ *   <tr><td>dim</td><td>1</td><td>all; 2 not for ising, pulse</td><td>{@link DataModelType#DIM}</td></tr>
+ *   <tr><td>gain</td><td>3</td><td>nlgp, nlgp-clone</td><td>{@link NlgpModel#GAIN}</td></tr>
+ *   <tr><td>marginal, k</td><td>algebraic, 5</td><td>kur (k with algebraic)</td><td>{@link KurModel#MARGINAL}, {@link KurModel#K}</td></tr>
+ *   <tr><td>sweeps</td><td>50</td><td>ising</td><td>{@link IsingModel#SWEEPS}</td></tr>
+ *   <tr><td>radial, df</td><td>extreme, 3</td><td>elliptical (df with t)</td><td>{@link EllipticalModel#RADIAL}, {@link EllipticalModel#DF}</td></tr>
+ *   <tr><td>pulseSpread</td><td>0.05</td><td>pulse</td><td>{@link PulseModel#SPREAD}</td></tr>
+ *   <tr><td>support</td><td>(-1, 1); pulse (0, 1)</td><td>all</td><td>{@link DataModelType#SUPPORT}</td></tr>
  * </table>
  *
  * <p>Every parameter is validated when the config is built, including those the chosen model does
@@ -39,69 +51,80 @@ import java.util.Map;
  * <p>Immutable and serialisable.
  */
 public final class DataModelConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 2L;
+
+    /** The model's name, one of {@link #MODELS} (default {@code nlgp}). */
+    public static final Parameter<String> MODEL = Parameter.text("model").label("NAME").defaultValue("nlgp")
+            .range(Range.oneOf("model", () -> DataModelConfig.MODELS)).help("Data model");
+
+    /** The registry: every data model config files and flags know, in the order help texts list them. */
+    private static final List<DataModelType> TYPES = List.of(NlgpModel.TYPE, NlgpCloneModel.TYPE, KurModel.TYPE,
+            IsingModel.TYPE, EllipticalModel.TYPE, PulseModel.TYPE);
 
     /** The model names. */
-    public static final List<String> MODELS = List.of("nlgp", "nlgp-clone", "kur", "ising", "elliptical", "pulse");
+    public static final List<String> MODELS = TYPES.stream().map(DataModelType::name).toList();
+    /**
+     * The parameters, in config-file order: model, xi, length, dim, every model's own (in
+     * registry order), support.
+     */
+    public static final ParameterSet PARAMETERS = ParameterSet.of("data-model parameter", declaredParameters());
     /** The map keys, in {@link #toMap()} order. */
-    public static final List<String> KEYS = List.of("model", "xi", "length", "dim", "gain", "marginal", "k",
-            "sweeps", "radial", "df", "pulseSpread", "support");
-
-    /** Default model: NLGP. */
-    public static final String DEFAULT_MODEL = "nlgp";
-    /** Default NLGP gain g. */
-    public static final double DEFAULT_GAIN = 3;
-    /** Default Kur tail exponent k. */
-    public static final double DEFAULT_K = 5;
-    /** Default Kur marginal. */
-    public static final String DEFAULT_MARGINAL = "algebraic";
+    public static final List<String> KEYS = PARAMETERS.names();
     /** Default class parameters of every model but the pulse (the IPR sweep's xi = (0.3, 0.7)). */
-    public static final ClassPair DEFAULT_XI = new ClassPair(0.3, 0.7);
-    /** Default L. */
-    public static final int DEFAULT_LENGTH = 40;
-    /** Default dimension: a 1-D ring. */
-    public static final int DEFAULT_DIM = 1;
-    /** Default Student-t degrees of freedom. */
-    public static final double DEFAULT_DF = 3;
-    /** Default elliptical radial law. */
-    public static final String DEFAULT_RADIAL = "extreme";
+    public static final ClassPair DEFAULT_XI = DataModelType.XI.defaultValue();
 
-    private final String model;
-    private final double gain;
-    private final double k;
-    private final String marginal;
-    private final ClassPair xi;
-    private final int length;
-    private final int dim;
-    private final int sweeps;
-    private final double df;
-    private final String radial;
-    private final double pulseSpread;
-    private final Support support;
-    /** Built in the constructor; rebuilt on first use after deserialisation. */
-    private transient volatile DataModel built;
+    private static final List<Parameter<?>> TASK = List.of(MODEL, DataModelType.XI, DataModelType.LENGTH,
+            DataModelType.DIM, DataModelType.SUPPORT);
 
-    private DataModelConfig(Builder b) {
-        this.model = Require.nonNull("model", b.model);
-        if (!MODELS.contains(model)) {
-            throw new IllegalArgumentException(
-                    "unknown model '" + model + "'; accepted: " + String.join(", ", MODELS));
+    private final transient DataModelType type;
+    private final transient ParameterValues values;
+    /** Built in the constructor. */
+    private final transient DataModel built;
+
+    private DataModelConfig(ParameterValues.Builder given) {
+        String model = MODEL.check(given.get(MODEL));
+        this.type = typeOf(model);
+        ParameterValues.Builder resolved = PARAMETERS.builder();
+        for (Parameter<?> p : PARAMETERS.parameters()) {
+            resolve(p, given, resolved);
         }
-        this.gain = Require.positive("gain", b.gain);
-        this.k = Require.greaterThan("k", b.k, 2);
-        this.marginal = Marginal.parse(b.marginal, k).name();
-        this.length = Require.atLeast("length", b.length, 2);
-        this.dim = Require.inRange("dim", b.dim, 1, 2);
-        Require.that(dim == 1 || !(model.equals("ising") || model.equals("pulse")), "dim", dim,
-                "1 for model '" + model + "' (a 1-D ring)");
-        this.sweeps = Require.atLeast("sweeps", b.sweeps, 1);
-        this.df = Require.greaterThan("df", b.df, 2);
-        this.radial = RadialLaw.parse(b.radial, df).name();
-        this.pulseSpread = Require.fraction("pulseSpread", b.pulseSpread);
-        boolean pulse = model.equals("pulse");
-        this.xi = b.xi != null ? b.xi : pulse ? PulseModel.DEFAULT_FRACTIONS : DEFAULT_XI;
-        this.support = b.support != null ? b.support : pulse ? PulseModel.DEFAULT_SUPPORT : Support.SYMMETRIC;
-        this.built = create();
+        this.values = resolved.build();
+        Require.that(dim() == 1 || type.twoDimensional(), "dim", dim(), "1 for model '" + model + "' (a 1-D ring)");
+        this.built = type.create(this);
+    }
+
+    private <T> void resolve(Parameter<T> p, ParameterValues.Builder given, ParameterValues.Builder resolved) {
+        resolved.set(p, given.isGiven(p) ? given.get(p) : type.defaultValue(p));
+    }
+
+    private static List<Parameter<?>> declaredParameters() {
+        List<Parameter<?>> all = new ArrayList<>(List.of(MODEL, DataModelType.XI, DataModelType.LENGTH,
+                DataModelType.DIM));
+        for (DataModelType t : TYPES) {
+            for (Parameter<?> p : t.parameters()) {
+                if (!all.contains(p)) {
+                    all.add(p);
+                }
+            }
+        }
+        all.add(DataModelType.SUPPORT);
+        return all;
+    }
+
+    /**
+     * The registered type named {@code model}.
+     *
+     * @throws IllegalArgumentException {@code unknown model 'x'; accepted: ...}
+     */
+    public static DataModelType typeOf(String model) {
+        MODEL.check(model);
+        return TYPES.stream().filter(t -> t.name().equals(model)).findFirst().orElseThrow();
+    }
+
+    /** The registered types, in registry order. */
+    public static List<DataModelType> types() {
+        return TYPES;
     }
 
     /** A builder with every parameter at its default. */
@@ -126,24 +149,17 @@ public final class DataModelConfig implements Serializable {
 
     /** The data model (built once; the same immutable instance on every call). */
     public DataModel build() {
-        DataModel m = built;
-        if (m == null) {
-            m = create();
-            built = m;
-        }
-        return m;
+        return built;
     }
 
-    private DataModel create() {
-        return switch (model) {
-            case "nlgp" -> new NlgpModel(gain, xi, length, dim, support);
-            case "nlgp-clone" -> new NlgpCloneModel(gain, xi, length, dim, support);
-            case "kur" -> new KurModel(Marginal.parse(marginal, k), xi, length, dim, support);
-            case "ising" -> new IsingModel(xi, length, sweeps, support);
-            case "elliptical" -> new EllipticalModel(RadialLaw.parse(radial, df), xi, length, dim, support);
-            case "pulse" -> new PulseModel(xi, pulseSpread, length, support);
-            default -> throw new IllegalStateException("unreachable: model validated as one of " + MODELS);
-        };
+    /** The model's type. */
+    public DataModelType type() {
+        return type;
+    }
+
+    /** The value of {@code p}, one of {@link #PARAMETERS} (resolved: the model's default unless given). */
+    public <T> T get(Parameter<T> p) {
+        return values.get(p);
     }
 
     /**
@@ -152,91 +168,67 @@ public final class DataModelConfig implements Serializable {
      * pulseSpread), then support. Pairs are two-element lists of doubles. Unmodifiable.
      */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("xi", List.of(xi.label0(), xi.label1()));
-        m.put("length", length);
-        m.put("dim", dim);
-        switch (model) {
-            case "nlgp", "nlgp-clone" -> m.put("gain", gain);
-            case "kur" -> {
-                m.put("marginal", marginal);
-                if (marginal.equals("algebraic")) {
-                    m.put("k", k);
-                }
-            }
-            case "ising" -> m.put("sweeps", sweeps);
-            case "elliptical" -> {
-                m.put("radial", radial);
-                if (radial.equals("t")) {
-                    m.put("df", df);
-                }
-            }
-            case "pulse" -> m.put("pulseSpread", pulseSpread);
-            default -> throw new IllegalStateException("unreachable: model validated as one of " + MODELS);
-        }
-        m.put("support", List.of(support.lower(), support.upper()));
-        return Collections.unmodifiableMap(m);
+        return values.toMap(p -> TASK.contains(p) || type.uses(p, this));
     }
 
     /** Model name. */
     public String model() {
-        return model;
+        return type.name();
     }
 
     /** NLGP gain g. */
     public double gain() {
-        return gain;
+        return get(NlgpModel.GAIN);
     }
 
     /** Kur algebraic tail exponent k. */
     public double k() {
-        return k;
+        return get(KurModel.K);
     }
 
     /** Kur marginal name. */
     public String marginal() {
-        return marginal;
+        return get(KurModel.MARGINAL);
     }
 
     /** Class parameters (resolved: the model's default unless set). */
     public ClassPair xi() {
-        return xi;
+        return get(DataModelType.XI);
     }
 
     /** L. */
     public int length() {
-        return length;
+        return get(DataModelType.LENGTH);
     }
 
     /** 1 or 2. */
     public int dim() {
-        return dim;
+        return get(DataModelType.DIM);
     }
 
     /** Ising Metropolis sweeps per sample. */
     public int sweeps() {
-        return sweeps;
+        return get(IsingModel.SWEEPS);
     }
 
     /** Student-t degrees of freedom. */
     public double df() {
-        return df;
+        return get(EllipticalModel.DF);
     }
 
     /** Elliptical radial law name. */
     public String radial() {
-        return radial;
+        return get(EllipticalModel.RADIAL);
     }
 
     /** Pulse length-fraction spread. */
     public double pulseSpread() {
-        return pulseSpread;
+        return get(PulseModel.SPREAD);
     }
 
     /** Output support (resolved: the model's default unless set). */
     public Support support() {
-        return support;
+        return get(DataModelType.SUPPORT);
     }
 
     @Override
@@ -254,100 +246,119 @@ public final class DataModelConfig implements Serializable {
         return "DataModelConfig" + toMap();
     }
 
+    /** Serialised as every value (not only {@link #toMap()}'s), rebuilt by {@link #fromMap}. */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(new LinkedHashMap<>(values.toMap()));
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("serialised as its SerializedForm");
+    }
+
+    /** The serial form: every parameter's config-file value. */
+    private record SerializedForm(LinkedHashMap<String, Object> values) implements Serializable {
+        @Serial
+        private Object readResolve() {
+            return fromMap(values);
+        }
+    }
+
     /** Builder of {@link DataModelConfig}; every parameter starts at its default. Not thread-safe. */
     public static final class Builder {
-        private String model = DEFAULT_MODEL;
-        private double gain = DEFAULT_GAIN;
-        private double k = DEFAULT_K;
-        private String marginal = DEFAULT_MARGINAL;
-        private ClassPair xi;
-        private int length = DEFAULT_LENGTH;
-        private int dim = DEFAULT_DIM;
-        private int sweeps = IsingModel.DEFAULT_SWEEPS;
-        private double df = DEFAULT_DF;
-        private String radial = DEFAULT_RADIAL;
-        private double pulseSpread = PulseModel.DEFAULT_SPREAD;
-        private Support support;
+        private final ParameterValues.Builder values = PARAMETERS.builder();
 
         private Builder() {
         }
 
-        /** nlgp | nlgp-clone | kur | ising | elliptical | pulse. */
-        public Builder model(String model) {
-            this.model = model;
+        /** Sets the parameter {@code p}, one of {@link #PARAMETERS}. */
+        public <T> Builder set(Parameter<T> p, T value) {
+            values.set(p, value);
             return this;
+        }
+
+        /** The value of {@code p} given so far, else its declared default. */
+        public <T> T get(Parameter<T> p) {
+            return values.get(p);
+        }
+
+        /** Whether {@code p} was given (else it takes the model's default). */
+        public boolean isGiven(Parameter<?> p) {
+            return values.isGiven(p);
+        }
+
+        /** {@link #MODELS}: nlgp | nlgp-clone | kur | ising | elliptical | pulse. */
+        public Builder model(String model) {
+            return set(MODEL, model);
         }
 
         /** NLGP gain g > 0. */
         public Builder gain(double gain) {
-            this.gain = gain;
-            return this;
+            return set(NlgpModel.GAIN, gain);
         }
 
         /** Kur algebraic tail exponent k > 2. */
         public Builder k(double k) {
-            this.k = k;
-            return this;
+            return set(KurModel.K, k);
         }
 
         /** Kur marginal: algebraic | gaussian | uniform | laplace | binary. */
         public Builder marginal(String marginal) {
-            this.marginal = marginal;
-            return this;
+            return set(KurModel.MARGINAL, marginal);
         }
 
         /** Class parameters; null restores the model's default. */
         public Builder xi(ClassPair xi) {
-            this.xi = xi;
-            return this;
+            if (xi == null) {
+                values.clear(DataModelType.XI);
+                return this;
+            }
+            return set(DataModelType.XI, xi);
         }
 
         /** L. */
         public Builder length(int length) {
-            this.length = length;
-            return this;
+            return set(DataModelType.LENGTH, length);
         }
 
         /** 1 or 2. */
         public Builder dim(int dim) {
-            this.dim = dim;
-            return this;
+            return set(DataModelType.DIM, dim);
         }
 
         /** Ising Metropolis sweeps per sample, >= 1. */
         public Builder sweeps(int sweeps) {
-            this.sweeps = sweeps;
-            return this;
+            return set(IsingModel.SWEEPS, sweeps);
         }
 
         /** Student-t degrees of freedom, > 2. */
         public Builder df(double df) {
-            this.df = df;
-            return this;
+            return set(EllipticalModel.DF, df);
         }
 
         /** Elliptical radial law: shell | extreme | t. */
         public Builder radial(String radial) {
-            this.radial = radial;
-            return this;
+            return set(EllipticalModel.RADIAL, radial);
         }
 
         /** Pulse length-fraction spread, in (0, 1). */
         public Builder pulseSpread(double pulseSpread) {
-            this.pulseSpread = pulseSpread;
-            return this;
+            return set(PulseModel.SPREAD, pulseSpread);
         }
 
         /** Output support; null restores the model's default. */
         public Builder support(Support support) {
-            this.support = support;
-            return this;
+            if (support == null) {
+                values.clear(DataModelType.SUPPORT);
+                return this;
+            }
+            return set(DataModelType.SUPPORT, support);
         }
 
-        /** Sets every entry of {@code map} with {@link #set}. */
+        /** Sets every entry of {@code map} with {@link #set(String, Object)}. */
         public Builder setAll(Map<String, ?> map) {
-            Require.nonNull("data-model parameter map", map);
-            map.forEach(this::set);
+            Require.nonNull("data-model parameter map", map).forEach(this::set);
             return this;
         }
 
@@ -355,61 +366,17 @@ public final class DataModelConfig implements Serializable {
          * Sets the parameter named {@code key} (one of {@link #KEYS}) from a config-file value:
          * a string for names, a number or numeric string for numbers, a two-element list or an
          * {@code "a,b"} string for xi and support.
+         *
+         * @throws IllegalArgumentException naming an unknown key or a value that cannot be read
          */
         public Builder set(String key, Object value) {
-            Require.nonNull("value of data-model parameter '" + key + "'", value);
-            switch (Require.nonNull("data-model parameter name", key)) {
-                case "model" -> model(value.toString());
-                case "gain" -> gain(number(key, value));
-                case "k" -> k(number(key, value));
-                case "marginal" -> marginal(value.toString());
-                case "xi" -> xi(ClassPair.parse(pair(key, value)));
-                case "length" -> length(integer(key, value));
-                case "dim" -> dim(integer(key, value));
-                case "sweeps" -> sweeps(integer(key, value));
-                case "df" -> df(number(key, value));
-                case "radial" -> radial(value.toString());
-                case "pulseSpread" -> pulseSpread(number(key, value));
-                case "support" -> support(Support.parse(pair(key, value)));
-                default -> throw new IllegalArgumentException("unknown data-model parameter '" + key
-                        + "'; accepted: " + String.join(", ", KEYS));
-            }
+            values.set(Require.nonNull("data-model parameter name", key), value);
             return this;
         }
 
         /** Validates every parameter and builds the model once (see the class documentation). */
         public DataModelConfig build() {
-            return new DataModelConfig(this);
-        }
-
-        private static double number(String key, Object value) {
-            if (value instanceof Number n) {
-                return n.doubleValue();
-            }
-            try {
-                return Double.parseDouble(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number, got " + value, e);
-            }
-        }
-
-        private static int integer(String key, Object value) {
-            double v = number(key, value);
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(key + " must be an integer, got " + value);
-            }
-            return (int) v;
-        }
-
-        /** A pair value as the {@code "a,b"} text its parser reads. */
-        private static String pair(String key, Object value) {
-            if (value instanceof List<?> list) {
-                if (list.size() != 2) {
-                    throw new IllegalArgumentException(key + " must be two numbers [a, b], got " + value);
-                }
-                return number(key, list.get(0)) + "," + number(key, list.get(1));
-            }
-            return value.toString();
+            return new DataModelConfig(values);
         }
     }
 }

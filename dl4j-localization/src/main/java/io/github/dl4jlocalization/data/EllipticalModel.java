@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.util.Require;
 import org.apache.commons.math3.special.Gamma;
 
@@ -27,6 +29,18 @@ import java.util.random.RandomGenerator;
 public final class EllipticalModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
+    /** The radial law: {@code shell}, {@code extreme} (default) or {@code t}. */
+    public static final Parameter<String> RADIAL = Parameter.text("radial").label("NAME").defaultValue("extreme")
+            .range(Range.oneOf("radial law", () -> RadialLaw.NAMES)).help("Radial law");
+    /** The Student-t degrees of freedom > 2 of the radial law {@code t} (default 3). */
+    public static final Parameter<Double> DF = Parameter.real("df").range(Range.greaterThan(2)).defaultValue(3.0)
+            .label("NU").help("Student-t degrees of freedom of the radial law t");
+    /** The elliptical laws as config files and flags know them. */
+    public static final DataModelType TYPE = DataModelType.builder("elliptical",
+                    c -> new EllipticalModel(RadialLaw.parse(c.get(RADIAL), c.get(DF)), c.xi(), c.length(), c.dim(),
+                            c.support()))
+            .parameter(RADIAL).parameter(DF, c -> c.get(RADIAL).equals("t")).build();
+
     private final RadialLaw radial;
     /** sqrt(D / E[r^2]). */
     private final double normaliser;
@@ -46,7 +60,13 @@ public final class EllipticalModel extends FieldModel {
 
     @Override
     public String name() {
-        return "elliptical";
+        return TYPE.name();
+    }
+
+    /** Elliptically symmetric with {@link #meanAbsoluteValue() E|X|}: phi is exactly linear. */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.of(new ClassOneMarginal.Elliptical(meanAbsoluteValue(), support()));
     }
 
     /** The radial law. */

@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.util.Require;
 
 import java.util.Optional;
@@ -28,6 +30,13 @@ public final class IsingModel implements DataModel {
 
     /** Metropolis sweeps per sample in the reference figures (2000 updates at L = 40). */
     public static final int DEFAULT_SWEEPS = 50;
+    /** Metropolis sweeps per sample, >= 1 (default {@value #DEFAULT_SWEEPS}). */
+    public static final Parameter<Integer> SWEEPS = Parameter.integer("sweeps").range(Range.atLeast(1))
+            .defaultValue(DEFAULT_SWEEPS).help("Metropolis sweeps per sample");
+    /** The Ising ring as config files and flags know it: xi are the couplings J; 1-D only. */
+    public static final DataModelType TYPE = DataModelType.builder("ising",
+            c -> new IsingModel(c.xi(), c.length(), c.get(SWEEPS), c.support())).parameter(SWEEPS).oneDimensional()
+            .build();
 
     private final ClassPair couplings;
     private final int length;
@@ -68,7 +77,13 @@ public final class IsingModel implements DataModel {
 
     @Override
     public String name() {
-        return "ising";
+        return TYPE.name();
+    }
+
+    /** Spins +-1. */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.of(new ClassOneMarginal.Binary(support));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.math.PointwiseTransform;
 import io.github.dl4jlocalization.util.Require;
 
@@ -30,6 +32,17 @@ import java.util.random.RandomGenerator;
 public final class KurModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
+    /** The marginal law: {@code algebraic} (default), {@code gaussian}, {@code uniform}, {@code laplace}, {@code binary}. */
+    public static final Parameter<String> MARGINAL = Parameter.text("marginal").label("NAME").defaultValue("algebraic")
+            .range(Range.oneOf("marginal", () -> Marginal.NAMES)).help("Marginal law");
+    /** The algebraic-sigmoid exponent k > 2 (default 5; the kurtosis is finite for k > 4). */
+    public static final Parameter<Double> K = Parameter.real("k").range(Range.greaterThan(2)).defaultValue(5.0)
+            .label("K").help("Algebraic-sigmoid exponent k; the kurtosis is finite for k > 4");
+    /** Kur as config files and flags know it. */
+    public static final DataModelType TYPE = DataModelType.builder("kur",
+                    c -> new KurModel(Marginal.parse(c.get(MARGINAL), c.get(K)), c.xi(), c.length(), c.dim(), c.support()))
+            .parameter(MARGINAL).parameter(K, c -> c.get(MARGINAL).equals("algebraic")).build();
+
     private final Marginal marginal;
     private final PointwiseTransform transform;
 
@@ -53,7 +66,7 @@ public final class KurModel extends FieldModel {
 
     @Override
     public String name() {
-        return "kur";
+        return TYPE.name();
     }
 
     /** The marginal law. */
@@ -78,6 +91,18 @@ public final class KurModel extends FieldModel {
     public OptionalDouble marginalExcessKurtosis(int label) {
         Labels.check(label);
         return OptionalDouble.of(marginal.excessKurtosis());
+    }
+
+    /** The marginal's: Gaussian and binary in closed form, the others {@code X = T(z)} by quadrature. */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        if (marginal instanceof Marginal.Gaussian) {
+            return Optional.of(new ClassOneMarginal.Gaussian(support()));
+        }
+        if (marginal instanceof Marginal.Binary) {
+            return Optional.of(new ClassOneMarginal.Binary(support()));
+        }
+        return Optional.of(new ClassOneMarginal.Transformed(transform, marginal.toString(), support()));
     }
 
     @Override

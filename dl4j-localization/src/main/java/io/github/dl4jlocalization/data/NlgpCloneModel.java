@@ -20,6 +20,11 @@ import java.util.random.RandomGenerator;
 public final class NlgpCloneModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
+    /** The Gaussian clone of NLGP as config files and flags know it; its parameter is NLGP's {@link NlgpModel#GAIN}. */
+    public static final DataModelType TYPE = DataModelType.builder("nlgp-clone",
+            c -> new NlgpCloneModel(c.get(NlgpModel.GAIN), c.xi(), c.length(), c.dim(), c.support()))
+            .parameter(NlgpModel.GAIN).build();
+
     private final double gain;
 
     /**
@@ -36,7 +41,7 @@ public final class NlgpCloneModel extends FieldModel {
 
     @Override
     public String name() {
-        return "nlgp-clone";
+        return TYPE.name();
     }
 
     /** The gain g of the cloned NLGP. */
@@ -58,6 +63,12 @@ public final class NlgpCloneModel extends FieldModel {
     public OptionalDouble marginalExcessKurtosis(int label) {
         Labels.check(label);
         return OptionalDouble.of(0);
+    }
+
+    /** Gaussian values: a linear phi. */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.of(new ClassOneMarginal.Gaussian(support()));
     }
 
     @Override

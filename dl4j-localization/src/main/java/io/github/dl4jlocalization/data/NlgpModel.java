@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.math.PointwiseTransform;
 import io.github.dl4jlocalization.math.Quadrature;
 import io.github.dl4jlocalization.math.TabulatedTransform;
@@ -30,6 +32,13 @@ import java.util.random.RandomGenerator;
  */
 public final class NlgpModel extends FieldModel {
     private static final long serialVersionUID = 1L;
+
+    /** The gain g > 0 of {@code erf(g z)} (default 3); NLGP's parameter, and its clone's. */
+    public static final Parameter<Double> GAIN = Parameter.real("gain").range(Range.positive()).defaultValue(3.0)
+            .label("G").help("Gain g of erf(g z)");
+    /** NLGP as config files and flags know it. */
+    public static final DataModelType TYPE = DataModelType.builder("nlgp",
+            c -> new NlgpModel(c.get(GAIN), c.xi(), c.length(), c.dim(), c.support())).parameter(GAIN).build();
 
     private final double gain;
     private final PointwiseTransform transform;
@@ -101,7 +110,7 @@ public final class NlgpModel extends FieldModel {
 
     @Override
     public String name() {
-        return "nlgp";
+        return TYPE.name();
     }
 
     /** The gain g. */
@@ -124,6 +133,12 @@ public final class NlgpModel extends FieldModel {
     public OptionalDouble marginalExcessKurtosis(int label) {
         Labels.check(label);
         return OptionalDouble.of(excessKurtosis(gain));
+    }
+
+    /** {@code erf(g z)/Z(g)}: phi by quadrature over z. */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.of(new ClassOneMarginal.Transformed(transform, "nlgp(g=" + gain + ")", support()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.util.Require;
 
 import java.util.Optional;
@@ -37,6 +39,17 @@ public final class PulseModel implements DataModel {
     public static final ClassPair DEFAULT_FRACTIONS = new ClassPair(0.05, 0.2);
     /** The reference's spread of the length fractions. */
     public static final double DEFAULT_SPREAD = 0.05;
+    /** The width of each class's length-fraction range, in (0, 1) (default {@value #DEFAULT_SPREAD}). */
+    public static final Parameter<Double> SPREAD = Parameter.real("pulseSpread").range(Range.fraction())
+            .defaultValue(DEFAULT_SPREAD).label("F").unit("of L").help("Pulse length range width");
+    /**
+     * The pulse as config files and flags know it: xi are the lower length fractions; its own
+     * default xi and support; 1-D only.
+     */
+    public static final DataModelType TYPE = DataModelType.builder("pulse",
+                    c -> new PulseModel(c.xi(), c.get(SPREAD), c.length(), c.support()))
+            .parameter(SPREAD).defaultValue(DataModelType.XI, DEFAULT_FRACTIONS)
+            .defaultValue(DataModelType.SUPPORT, DEFAULT_SUPPORT).oneDimensional().build();
 
     private final ClassPair lowerFractions;
     private final double spread;
@@ -80,7 +93,17 @@ public final class PulseModel implements DataModel {
 
     @Override
     public String name() {
-        return "pulse";
+        return TYPE.name();
+    }
+
+    /**
+     * Values +-1 with probability 1/2. The Gaussian approximation behind phi is crude here (a
+     * pulse sample is mostly constant, so {@code w.x} given {@code x_i} is far from Gaussian);
+     * the form is what the formula gives, not an exact statement about pulses.
+     */
+    @Override
+    public Optional<ClassOneMarginal> classOneMarginal() {
+        return Optional.of(new ClassOneMarginal.Binary(support));
     }
 
     @Override

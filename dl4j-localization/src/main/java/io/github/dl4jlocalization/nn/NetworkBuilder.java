@@ -5,18 +5,18 @@ package io.github.dl4jlocalization.nn;
  * input dimension (given to the network's {@code builder(D)}), the hidden nonlinearity,
  * the hidden (or convolution) bias, the readout, the initial-weight variance multiplier, the SGD
  * learning rate and the initialisation seed. Values are validated by the network's
- * {@code build()}. Defaults: RELU, {@link Bias#none()}, {@link Readout#FROZEN}, initScale 0.001,
- * learning rate 0.1, seed 0.
+ * {@code build()}. Defaults (those of the declarations {@link NetworkSpec#ACTIVATION}, ...): RELU,
+ * {@link Bias#none()}, {@link Readout#FROZEN}, initScale 0.001, learning rate 0.1, seed 0.
  *
  * @param <B> the concrete builder type
  */
 public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     final int inputDimension;
-    HiddenActivation activation = ShallowNetwork.DEFAULT_ACTIVATION;
-    Bias bias = Bias.none();
-    Readout readout = Readout.FROZEN;
-    double initScale = ShallowNetwork.DEFAULT_INIT_SCALE;
-    double learningRate = ShallowNetwork.DEFAULT_LEARNING_RATE;
+    HiddenActivation activation = NetworkSpec.ACTIVATION.defaultValue();
+    Bias bias = NetworkSpec.BIAS.defaultValue();
+    Readout readout = NetworkSpec.READOUT.defaultValue();
+    double initScale = NetworkSpec.INIT_SCALE.defaultValue();
+    double learningRate = NetworkSpec.LEARNING_RATE.defaultValue();
     long seed = ShallowNetwork.DEFAULT_SEED;
 
     NetworkBuilder(int inputDimension) {
@@ -50,7 +50,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
         return self();
     }
 
-    /** SGD learning rate, finite and > 0 (default 0.1). */
+    /** SGD learning rate, finite and > 0 (default 0.1; {@link NetworkSpec#LEARNING_RATE}, named {@code lr}). */
     public B learningRate(double learningRate) {
         this.learningRate = learningRate;
         return self();

@@ -105,7 +105,7 @@ public final class ShallowNetwork extends NetworkSpec {
     /** Default number of hidden units (the single neuron). */
     public static final int DEFAULT_HIDDEN_UNITS = 1;
     /** Default activation. */
-    public static final HiddenActivation DEFAULT_ACTIVATION = HiddenActivation.RELU;
+    public static final HiddenActivation DEFAULT_ACTIVATION = NetworkSpec.ACTIVATION.defaultValue();
     /** Default seed. */
     public static final long DEFAULT_SEED = 0;
 

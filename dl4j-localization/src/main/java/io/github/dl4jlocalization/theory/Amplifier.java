@@ -1,13 +1,9 @@
 package io.github.dl4jlocalization.theory;
 
+import io.github.dl4jlocalization.data.ClassOneMarginal;
 import io.github.dl4jlocalization.data.DataModel;
-import io.github.dl4jlocalization.data.EllipticalModel;
-import io.github.dl4jlocalization.data.IsingModel;
-import io.github.dl4jlocalization.data.KurModel;
 import io.github.dl4jlocalization.data.Marginal;
-import io.github.dl4jlocalization.data.NlgpCloneModel;
 import io.github.dl4jlocalization.data.NlgpModel;
-import io.github.dl4jlocalization.data.PulseModel;
 import io.github.dl4jlocalization.data.Support;
 import io.github.dl4jlocalization.math.PointwiseTransform;
 import io.github.dl4jlocalization.util.Require;
@@ -34,7 +30,7 @@ import java.io.Serializable;
  *   <li>{@link #marginal}: any marginal {@code X = T(z)}, z standard normal, by quadrature;</li>
  *   <li>{@link #monteCarlo}: the average over all values of sampled class-1 data, as the
  *       reference code does;</li>
- *   <li>{@link #forModel}: the exact form for each of the project's data models.</li>
+ *   <li>{@link #forModel}: the form a data model states for its class-1 marginal.</li>
  * </ul>
  *
  * <p>Implementations are immutable, thread-safe and serialisable pure functions. {@link #value}
@@ -147,68 +143,47 @@ public interface Amplifier extends Serializable {
     }
 
     /**
-     * The amplifier of the class-1 marginal of a data model, exact where the marginal is known:
+     * The amplifier of the class-1 marginal of a data model, exact where the model states its
+     * marginal ({@link DataModel#classOneMarginal()}):
      * <ul>
-     *   <li>{@link NlgpModel}: {@link #marginal} of {@code erf(g z)/Z(g)};</li>
-     *   <li>{@link NlgpCloneModel}: {@link #gaussian()};</li>
-     *   <li>{@link KurModel}: {@link #gaussian()}, {@link #binary()} or the {@link #marginal} of
-     *       its {@link Marginal#transform()};</li>
-     *   <li>{@link IsingModel}: {@link #binary()} (spins +-1);</li>
-     *   <li>{@link PulseModel}: {@link #binary()}: its values are +-1 with probability 1/2. The
-     *       Gaussian approximation behind phi is crude here (a pulse sample is mostly constant,
-     *       so {@code w.x} given {@code x_i} is far from Gaussian); the form is what the formula
-     *       gives, not an exact statement about pulses;</li>
-     *   <li>{@link EllipticalModel}: {@link #linear} with slope
-     *       {@link EllipticalModel#meanAbsoluteValue() E|X|}. Here the conditional-Gaussian
-     *       approximation is not needed: for {@code x = s r Lambda u} (u uniform on the sphere,
-     *       {@code v = Lambda' w}), {@code E[1(v.u >= 0) u] = E|u_1| v / (2|v|)} by rotation
-     *       symmetry, so {@code E[1(w.x >= 0) x] = (E|X|/2) Sigma w / sqrt(w' Sigma w)} exactly
-     *       (docs/science.md 2.8), with {@code E|X| = s E[r] E|u_1|}. The amplifier is therefore
-     *       exactly linear, whatever the marginal's kurtosis, and localization cannot emerge;
-     *       the marginal formula applied to the (non-Gaussian) elliptical marginal would wrongly
-     *       predict a non-linear phi;</li>
-     *   <li>any other model: {@link #monteCarlo} with {@value #MONTE_CARLO_SAMPLES} samples and
-     *       seed 0, tabulated on {@value #MONTE_CARLO_CELLS} cells.</li>
+     *   <li>{@link ClassOneMarginal.Gaussian}: {@link #gaussian()} (e.g. the NLGP clone);</li>
+     *   <li>{@link ClassOneMarginal.Binary}: {@link #binary()} (Ising spins, pulses, Kur's binary
+     *       marginal);</li>
+     *   <li>{@link ClassOneMarginal.Transformed}: the {@link #marginal} of its transform (NLGP's
+     *       {@code erf(g z)/Z(g)}, Kur's marginals);</li>
+     *   <li>{@link ClassOneMarginal.Elliptical}: {@link #linear} with slope {@code E|X|}: for
+     *       {@code x = s r Lambda u} (u uniform on the sphere, {@code v = Lambda' w}),
+     *       {@code E[1(v.u >= 0) u] = E|u_1| v / (2|v|)} by rotation symmetry, so
+     *       {@code E[1(w.x >= 0) x] = (E|X|/2) Sigma w / sqrt(w' Sigma w)} exactly
+     *       (docs/science.md 2.8). The amplifier is therefore exactly linear, whatever the
+     *       marginal's kurtosis, and localization cannot emerge; the marginal formula applied to
+     *       the (non-Gaussian) elliptical marginal would wrongly predict a non-linear phi;</li>
+     *   <li>a model that states none: {@link #monteCarlo} with {@value #MONTE_CARLO_SAMPLES}
+     *       samples and seed 0, tabulated on {@value #MONTE_CARLO_CELLS} cells.</li>
      * </ul>
      *
-     * @throws IllegalArgumentException if the model's support is not the papers' (-1, 1): the
-     *                                  effective dynamics assume zero-mean, sign-symmetric
-     *                                  inputs with unit-variance marginals
+     * @throws IllegalArgumentException if the stated marginal's support is not the papers'
+     *                                  (-1, 1): the effective dynamics assume zero-mean,
+     *                                  sign-symmetric inputs with unit-variance marginals
      */
     static Amplifier forModel(DataModel model) {
         Require.nonNull("model", model);
-        if (model instanceof NlgpModel m) {
-            requirePapersSupport(m.support());
-            return marginal(NlgpModel.marginalTransform(m.gain()), "nlgp(g=" + m.gain() + ")");
+        ClassOneMarginal known = model.classOneMarginal().orElse(null);
+        if (known == null) {
+            return tabulated(monteCarlo(model, MONTE_CARLO_SAMPLES, 0), MONTE_CARLO_CELLS);
         }
-        if (model instanceof NlgpCloneModel m) {
-            requirePapersSupport(m.support());
+        requirePapersSupport(known.support());
+        if (known instanceof ClassOneMarginal.Gaussian) {
             return gaussian();
         }
-        if (model instanceof KurModel m) {
-            requirePapersSupport(m.support());
-            Marginal law = m.marginal();
-            if (law instanceof Marginal.Gaussian) {
-                return gaussian();
-            }
-            if (law instanceof Marginal.Binary) {
-                return binary();
-            }
-            return marginal(law.transform(), law.toString());
-        }
-        if (model instanceof IsingModel m) {
-            requirePapersSupport(m.support());
+        if (known instanceof ClassOneMarginal.Binary) {
             return binary();
         }
-        if (model instanceof PulseModel m) {
-            requirePapersSupport(m.support());
-            return binary();
+        if (known instanceof ClassOneMarginal.Elliptical e) {
+            return linear(e.meanAbsoluteValue());
         }
-        if (model instanceof EllipticalModel m) {
-            requirePapersSupport(m.support());
-            return linear(m.meanAbsoluteValue());
-        }
-        return tabulated(monteCarlo(model, MONTE_CARLO_SAMPLES, 0), MONTE_CARLO_CELLS);
+        ClassOneMarginal.Transformed t = (ClassOneMarginal.Transformed) known;
+        return marginal(t.transform(), t.name());
     }
 
     private static void requireKurtosis(double kurtosis) {

@@ -45,19 +45,48 @@ public final class EffectiveDynamics implements Serializable {
     /** {@code a} is clipped to {@code [-1 + CLIP, 1 - CLIP]}. */
     public static final double CLIP = 1e-12;
 
-    /** The update rule. */
+    /** The update rule, spelled {@link #label()} ({@code 1} or {@code fig3}) in flags and files. */
     public enum Variant {
         /**
          * {@code w <- w + (tau/2)(phi(a) - (Sigma_0 + Sigma_1) w)}: the expected-gradient step of
          * the MSE loss without factor 1/2 (the reference's {@code numerical_integration.py}).
          */
-        VARIANT_1,
+        VARIANT_1("1"),
         /**
          * {@code w <- w + tau (f(a) - (1/2)(Sigma_0 + Sigma_1) w)}: the Fig. 3 notebook's rule
          * ({@code fig3.ipynb}, {@code fig3a.py}), which weights the amplifier twice relative to
          * the derivation; the notebook pairs it with {@link Amplifier#fig3Cubic(double)}.
          */
-        FIG3
+        FIG3("fig3");
+
+        private final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+
+        /** The spelling of flags, grid files and summaries: {@code 1} (docs/science.md 5.3) or {@code fig3}. */
+        public String label() {
+            return label;
+        }
+
+        /**
+         * The variant spelled {@code text}: its {@link #label()}, or (as older files wrote it) its
+         * constant name, {@code variant_1} or {@code variant-1}; case ignored.
+         *
+         * @param name the parameter named in the error, e.g. {@code variant}
+         * @throws IllegalArgumentException {@code NAME must be 1 or fig3, got 'x'}
+         */
+        public static Variant parse(String name, String text) {
+            Require.nonNull(name, text);
+            String t = text.trim();
+            for (Variant v : values()) {
+                if (v.label.equalsIgnoreCase(t) || v.name().equalsIgnoreCase(t.replace('-', '_'))) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException(name + " must be 1 or fig3, got '" + text + "'");
+        }
     }
 
     private final StationaryCovariance sigma0;

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.data;
 
+import io.github.dl4jlocalization.config.Parameter;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DataModelConfigTest {
 
@@ -127,8 +129,8 @@ class DataModelConfigTest {
                 message(() -> DataModelConfig.builder().model("ising").dim(2).build()));
         assertEquals("dim must be 1 for model 'pulse' (a 1-D ring), got 2",
                 message(() -> DataModelConfig.builder().model("pulse").dim(2).build()));
-        assertEquals("length must be an integer, got 40.5", message(() -> DataModelConfig.fromMap(Map.of("length", 40.5))));
-        assertEquals("gain must be a number, got big", message(() -> DataModelConfig.fromMap(Map.of("gain", "big"))));
+        assertEquals("length must be an integer, got '40.5'", message(() -> DataModelConfig.fromMap(Map.of("length", 40.5))));
+        assertEquals("gain must be a number, got 'big'", message(() -> DataModelConfig.fromMap(Map.of("gain", "big"))));
         assertEquals("xi must be two numbers [a, b], got [1]", message(() -> DataModelConfig.fromMap(Map.of("xi", List.of(1)))));
         assertEquals("unknown marginal 'cauchy'; accepted: algebraic, gaussian, uniform, laplace, binary",
                 message(() -> DataModelConfig.builder().model("kur").marginal("cauchy").build()));
@@ -145,6 +147,34 @@ class DataModelConfigTest {
         return assertThrows(IllegalArgumentException.class, e).getMessage();
     }
 
+    /** Adding a model is its class and its line in the registry: names, keys and checks follow. */
+    @Test
+    void theRegistryKnowsEachModelByItsTypeOnly() {
+        assertEquals(List.of("nlgp", "nlgp-clone", "kur", "ising", "elliptical", "pulse"), DataModelConfig.MODELS);
+        for (DataModelType t : DataModelConfig.types()) {
+            assertSame(t, DataModelConfig.typeOf(t.name()));
+            DataModelConfig c = DataModelConfig.builder().model(t.name()).length(12).build();
+            assertSame(t, c.type());
+            assertEquals(t.name(), c.build().name(), "a model's name is its type's");
+            for (Parameter<?> p : t.parameters()) {
+                assertTrue(DataModelConfig.PARAMETERS.contains(p), p.name());
+                assertTrue(DataModelConfig.KEYS.contains(p.name()), p.name());
+            }
+            // every model states its class-1 marginal for the effective dynamics
+            assertTrue(c.build().classOneMarginal().isPresent(), t.name());
+        }
+        assertSame(NlgpModel.GAIN, DataModelConfig.PARAMETERS.find("gain").orElseThrow());
+        assertEquals(List.of(NlgpModel.GAIN), NlgpCloneModel.TYPE.parameters(), "the clone shares NLGP's gain");
+    }
+
+    @Test
+    void typedParametersAreTheKeysOfConfigFiles() {
+        DataModelConfig c = DataModelConfig.builder().set(DataModelConfig.MODEL, "ising").set(IsingModel.SWEEPS, 7)
+                .set(DataModelType.XI, new ClassPair(0.2, 0.4)).build();
+        assertEquals(7, c.get(IsingModel.SWEEPS));
+        assertEquals(c, DataModelConfig.fromMap(Map.of("model", "ising", "sweeps", 7, "xi", List.of(0.2, 0.4))));
+    }
+
     @Test
     void serialisesAndRebuilds() throws Exception {
         DataModelConfig c = DataModelConfig.builder().model("elliptical").radial("t").df(4.5).length(12).build();
@@ -159,5 +189,14 @@ class DataModelConfigTest {
         assertEquals(c, back);
         assertEquals(c.build().description(), back.build().description());
         assertEquals(c.toString(), back.toString());
+        // values the model does not use travel too (a sweep unit may change the model later)
+        DataModelConfig kur = DataModelConfig.builder().gain(7).model("kur").build();
+        ByteArrayOutputStream kurBytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(kurBytes)) {
+            out.writeObject(kur);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(kurBytes.toByteArray()))) {
+            assertEquals(7, ((DataModelConfig) in.readObject()).gain());
+        }
     }
 }

@@ -212,7 +212,7 @@ class ConvolutionalNetworkTest {
                 () -> ConvolutionalNetwork.builder(D).filterWidth(0).build());
         assertMessage("channels must be an integer >= 1, got 0", () -> ConvolutionalNetwork.builder(D).channels(0).build());
         assertMessage("padding must be an integer in [0, 4], got 5", () -> new CircularPaddingPreProcessor(4, 5));
-        assertMessage("learningRate must be a finite number > 0, got -1.0",
+        assertMessage("lr must be a finite number > 0, got -1.0",
                 () -> ConvolutionalNetwork.builder(D).learningRate(-1).build());
         MultiLayerNetwork fcn = ShallowNetwork.builder(D).build().network();
         assertThrows(IllegalArgumentException.class, () -> ConvolutionalNetwork.filters(fcn));

@@ -206,7 +206,7 @@ class ShallowNetworkTest {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertMessage("initScale must be a finite number > 0, got " + bad,
                     () -> ShallowNetwork.builder(5).initScale(bad).build());
-            assertMessage("learningRate must be a finite number > 0, got " + bad,
+            assertMessage("lr must be a finite number > 0, got " + bad,
                     () -> ShallowNetwork.builder(5).learningRate(bad).build());
         }
         assertMessage("activation must be given, got null", () -> ShallowNetwork.builder(5).activation(null).build());

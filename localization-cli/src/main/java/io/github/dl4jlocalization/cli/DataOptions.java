@@ -1,87 +1,83 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.config.Parameter;
 import io.github.dl4jlocalization.data.DataModelConfig;
-import picocli.CommandLine.Option;
+import io.github.dl4jlocalization.data.DataModelType;
+import io.github.dl4jlocalization.experiment.RunConfig;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The data-model flags shared by every command that draws data ({@code sample}, {@code run},
- * ...). Unset flags take the model's documented defaults from {@link DataModelConfig}.
+ * The data-model flags, one per parameter of {@link DataModelConfig#PARAMETERS} (the registered
+ * models' own parameters included), shared by every command that draws data ({@code sample},
+ * {@code run}, ...). Each flag's help names the models that use it and shows the default the
+ * command starts from, with the models' own defaults (the pulse's xi) where the command leaves it
+ * to them.
  */
-public final class DataOptions {
-    @Option(names = "--model", paramLabel = "NAME",
-            description = "Data model: nlgp, nlgp-clone, kur, ising, elliptical, pulse (default: nlgp).")
-    String model;
+public final class DataOptions extends DeclaredOptions {
+    private final Supplier<RunConfig.Builder> defaults;
+    private RunConfig.Builder start;
+    private DataModelConfig shown;
 
-    @Option(names = "--gain", paramLabel = "G", description = "NLGP gain g > 0 (default 3).")
-    Double gain;
+    /** The flags of {@code sample}: the data models' own defaults. */
+    public DataOptions() {
+        this(RunConfig::builder);
+    }
 
-    @Option(names = "--k", paramLabel = "K",
-            description = "Kur(k) algebraic-sigmoid exponent, k > 2 (kurtosis finite for k > 4; default 5).")
-    Double k;
-
-    @Option(names = "--marginal", paramLabel = "NAME",
-            description = "Kur marginal: algebraic, gaussian, uniform, laplace, binary (default algebraic).")
-    String marginal;
-
-    @Option(names = "--xi", paramLabel = "A,B",
-            description = "Class parameters (label 0, label 1): correlation lengths in pixels; Ising couplings J; "
-                    + "pulse length fractions (default 0.3,0.7; pulse 0.05,0.2).")
-    String xi;
-
-    @Option(names = "--length", paramLabel = "L", description = "Signal length L >= 2 (default 40).")
-    Integer length;
-
-    @Option(names = "--dim", paramLabel = "1|2", description = "1-D ring (D = L) or 2-D torus (D = L^2) (default 1).")
-    Integer dim;
-
-    @Option(names = "--sweeps", paramLabel = "N", description = "Ising Metropolis sweeps per sample (default 50).")
-    Integer sweeps;
-
-    @Option(names = "--df", paramLabel = "NU", description = "Student-t degrees of freedom > 2 (default 3).")
-    Double df;
-
-    @Option(names = "--radial", paramLabel = "NAME",
-            description = "Elliptical radial law: shell, extreme, t (default extreme).")
-    String radial;
-
-    @Option(names = "--pulse-spread", paramLabel = "F",
-            description = "Pulse length range width as a fraction of L (default 0.05).")
-    Double pulseSpread;
-
-    @Option(names = "--support", paramLabel = "A,B",
-            description = "Output support adjustment (a,b) (default -1,1; pulse 0,1).")
-    String support;
+    /**
+     * @param defaults what the command starts from (its data part is shown as the defaults); null
+     *                 when there is no single default (the help then shows none)
+     */
+    DataOptions(Supplier<RunConfig.Builder> defaults) {
+        super("Data model", DataModelConfig.PARAMETERS.parameters());
+        this.defaults = defaults;
+    }
 
     /** The data these flags describe; unset flags keep their defaults. */
     public DataModelConfig toConfig() {
-        return DataModelConfig.fromMap(toMap());
+        DataModelConfig.Builder b = DataModelConfig.builder();
+        forEachGiven(b::set);
+        return b.build();
     }
 
-    /** The flags that were set, under the data-model parameter keys. */
-    Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "model", model);
-        put(m, "gain", gain);
-        put(m, "k", k);
-        put(m, "marginal", marginal);
-        put(m, "xi", xi);
-        put(m, "length", length);
-        put(m, "dim", dim);
-        put(m, "sweeps", sweeps);
-        put(m, "df", df);
-        put(m, "radial", radial);
-        put(m, "pulseSpread", pulseSpread);
-        put(m, "support", support);
-        return m;
+    /** The declaration's help, and for a model's own parameter the models that use it. */
+    @Override
+    String help(Parameter<?> p) {
+        List<String> models = DataModelConfig.types().stream().filter(t -> t.parameters().contains(p))
+                .map(DataModelType::name).toList();
+        return models.isEmpty() ? p.help() : p.help() + ", for " + String.join(", ", models);
     }
 
-    /** Puts {@code value} under {@code key} when it is set (not null). */
-    static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
+    /**
+     * The command's default of {@code p}; where the command leaves {@code p} to the model, also
+     * the other models' own defaults, e.g. {@code 0.3,0.7; pulse: 0.05,0.2}.
+     */
+    @Override
+    String defaultText(Parameter<?> p) {
+        if (defaults == null) {
+            return null;
         }
+        if (shown == null) {
+            start = defaults.get();
+            shown = start.build().data();
+        }
+        StringBuilder text = new StringBuilder(shownValue(p));
+        if (!start.isGiven(p)) {
+            for (DataModelType t : DataModelConfig.types()) {
+                if (t != shown.type() && t.hasOwnDefault(p)) {
+                    text.append("; ").append(t.name()).append(": ").append(ownDefault(p, t));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private <T> String shownValue(Parameter<T> p) {
+        return p.format(shown.get(p));
+    }
+
+    private static <T> String ownDefault(Parameter<T> p, DataModelType t) {
+        return p.format(t.defaultValue(p));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.data.ClassPair;
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.DataModelType;
+import io.github.dl4jlocalization.data.EllipticalModel;
 import io.github.dl4jlocalization.data.RadialLaw;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.EllipticalFigure;
@@ -30,15 +34,15 @@ import java.util.concurrent.Callable;
                     + "(residual sqrt(MSE*L)/||w||, as the reference).",
             "Writes elliptical.csv (per law and seed), elliptical-fields.png (RF evolutions with the fit, red dashed), "
                     + "summary.json and the sweeps into --out DIR.",
-            "Defaults: L=40, --xi 1,3, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, --steps 5000, --batch 10000, "
-                    + "--record-every 100; the t law takes --t-lr, --t-steps, --t-batch instead of --lr, --steps, "
+            "Defaults: the Fig. 4 notebook's shell and extreme runs (each flag below shows its default); the t law "
+                    + "takes --t-lr, --t-steps, --t-batch instead of --lr, --steps, "
                     + "--batch."})
 final class EllipticalCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(EllipticalCommand::defaults);
 
     @Option(names = "--radials", paramLabel = "LIST", split = ",", defaultValue = "shell,extreme,t",
             description = "Radial laws, in panel order: shell, extreme, t (default ${DEFAULT-VALUE}).")
@@ -64,19 +68,10 @@ final class EllipticalCommand implements Callable<Integer> {
      * The figure's defaults (docs/science.md 7.3, Fig. 4 row), overridden by the run flags; the network
      * is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
      */
-    static Map<String, Object> defaults() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("model", "elliptical");
-        data.put("xi", "1,3");
-        data.put("length", 40);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
-        m.put("lr", 0.05);
-        m.put("steps", 5000);
-        m.put("batch", 10_000);
-        m.put("recordEvery", 100);
-        m.put("checkpointEvery", 0);
-        return m;
+    static RunConfig.Builder defaults() {
+        return RunConfig.builder().set(DataModelConfig.MODEL, "elliptical").set(DataModelType.XI, new ClassPair(1, 3))
+                .set(DataModelType.LENGTH, 40).learningRate(0.05).steps(5000).batch(10_000).recordEvery(100)
+                .checkpointEvery(0);
     }
 
     /**
@@ -94,9 +89,10 @@ final class EllipticalCommand implements Callable<Integer> {
             String law = name.trim().toLowerCase(Locale.ROOT);
             Require.that(RadialLaw.NAMES.contains(law) && !configs.containsKey(law), "radials", radials,
                     "distinct names among " + String.join(", ", RadialLaw.NAMES));
-            RunConfig.Builder b = base.toBuilder().data(Map.of("radial", law, "df", base.data().df()));
+            RunConfig.Builder b = base.toBuilder().set(EllipticalModel.RADIAL, law)
+                    .set(EllipticalModel.DF, base.data().df());
             if (law.equals("t")) {
-                b.set("lr", tLearningRate).set("steps", tSteps).set("batch", tBatch);
+                b.learningRate(tLearningRate).steps(tSteps).batch(tBatch);
             }
             configs.put(law, b.build());
         }
@@ -105,10 +101,12 @@ final class EllipticalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Require.that(run.data.radial == null, "radial", run.data.radial, "unset (this figure's laws are --radials)");
-        Require.that(run.data.model == null || run.data.model.equals("elliptical"), "model", run.data.model,
+        String radial = run.flag(EllipticalModel.RADIAL);
+        Require.that(radial == null, "radial", radial, "unset (this figure's laws are --radials)");
+        String model = run.flag(DataModelConfig.MODEL);
+        Require.that(model == null || model.equals("elliptical"), "model", model,
                 "elliptical (or unset) for this figure");
-        RunConfig base = run.configure(defaults());
+        RunConfig base = run.configure();
         return FigureRunner.run(new EllipticalFigure(configs(base),
                 FigureSweeps.consecutiveSeeds(base.seed(), seeds)), options);
     }

@@ -2,49 +2,42 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.FcnCnnFigure;
-import io.github.dl4jlocalization.nn.ConvolutionalNetwork;
 import io.github.dl4jlocalization.sweep.ConvolutionalTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code localization figure fcn-vs-cnn}: the FCN and the CNN trained on the same task, localized
  * FCN fields matched to the CNN filters against random filters ({@link FcnCnnFigure}). Every run
- * flag applies ({@link RunOptions}); the defaults below replace {@link RunConfig}'s.
+ * flag applies ({@link RunOptions}); {@link #defaults()} replace {@link RunConfig}'s.
  */
 @Command(name = FcnCnnFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Localized FCN receptive fields matched to the filters of a CNN trained on the same task.",
             "Trains the FCN and a CNN (circular padding), matches each localized FCN field to the CNN filters (max "
                     + "normalised circular cross-correlation over shifts and sign) against random Gaussian filters.",
             "Writes matches.csv, match-scores.png, matched-pairs.png and summary.json into --out DIR.",
-            "Defaults (UNVERIFIED as (B)'s): NLGP g=100, xi=(1,3), L=40; SCM K=10 ReLU, lr 2, batch 1000, 3000 steps; "
-                    + "CNN C=10, w=D/4; IPR threshold 0.1; 3 seeds."})
+            "Defaults (UNVERIFIED as (B)'s): the task and network of figure imp, 3000 steps; each flag below shows its "
+                    + "default."})
 final class FcnCnnFigureCommand implements Callable<Integer> {
     /**
      * The figure's run defaults: the task and network of {@code figure imp} (g = 100, the most
      * non-Gaussian NLGP, where (B) reports localized fields), trained 3000 steps.
      */
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "data", Map.of("model", "nlgp", "gain", 100, "xi", "1,3", "length", 40),
-            "hidden", 10, "lr", 2.0, "batch", 1000, "steps", 3000);
+    static RunConfig.Builder defaults() {
+        return ImpFigureCommand.defaults().steps(3000);
+    }
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(FcnCnnFigureCommand::defaults);
 
     @Mixin
     FigureOptions options;
 
-    @Option(names = "--channels", paramLabel = "C", defaultValue = "" + ConvolutionalNetwork.DEFAULT_CHANNELS,
-            description = "CNN channels (filters) C >= 1 (default ${DEFAULT-VALUE}).")
-    int channels;
-
-    @Option(names = "--filter-width", paramLabel = "W",
-            description = "CNN filter width in [1, D] (default max(1, D/4), 10 at D = 40).")
-    Integer filterWidth;
+    @Mixin
+    TaskOptions<ConvolutionalTask> cnn = TaskOptions.convolutional();
 
     @Option(names = "--ipr-threshold", paramLabel = "X", defaultValue = "0.1",
             description = "FCN fields with a final IPR above X are matched, in (0, 1) (default ${DEFAULT-VALUE}, a "
@@ -65,7 +58,7 @@ final class FcnCnnFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FcnCnnFigure figure = new FcnCnnFigure(run.configure(DEFAULTS), new ConvolutionalTask(channels, filterWidth),
+        FcnCnnFigure figure = new FcnCnnFigure(run.configure(), cnn.task(),
                 iprThreshold, seeds, baselineSeed, pairs);
         return FigureRunner.run(figure, options);
     }

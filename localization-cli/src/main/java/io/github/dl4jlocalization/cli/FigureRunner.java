@@ -2,7 +2,6 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.figures.Figure;
 import io.github.dl4jlocalization.figures.FigureSweeps;
-import io.github.dl4jlocalization.util.Require;
 
 import java.util.Locale;
 import java.util.Map;
@@ -41,16 +40,5 @@ final class FigureRunner {
                 System.out.println(prefix + key + ": " + value);
             }
         });
-    }
-
-    /**
-     * Rejects a run flag the figure sets itself (its axes, its seeds).
-     *
-     * @param flag  the flag, e.g. {@code --model}
-     * @param value its value, null when not given
-     * @param why   what the figure does instead, e.g. "the figure trains nlgp and kur"
-     */
-    static void requireUnset(String flag, Object value, String why) {
-        Require.that(value == null, flag, value, "left out (" + why + ")");
     }
 }

@@ -1,5 +1,8 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.NlgpModel;
+import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.GaussianCloneFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,16 +20,17 @@ import java.util.concurrent.Callable;
         description = {"NLGP(g) vs its Gaussian clone (same covariance, Gaussian marginals) at --gains, --seeds each.",
             "Writes gaussian-clone-units.csv, gaussian-clone.csv (IPR mean/std per model and gain),",
             "gaussian-clone.png (IPR vs gain), gaussian-clone-rfs.png (final fields of --rf-seed) and summary.json.",
-            "Defaults: single ReLU neuron, L=40, xi=0.3,0.7, init 0.001, lr 0.1, B=5000, T=10000; flags override."})
+            "Defaults: the single-neuron setting of figure ipr-kurtosis; each flag below shows its default."})
 final class GaussianCloneCommand implements Callable<Integer> {
 
     @Mixin
     FigureOptions options;
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(GaussianCloneFigure::defaults);
 
-    @Option(names = "--gains", paramLabel = "G,...", split = ",", description = "Gains (default 0.1,1,3,10,100).")
+    @Option(names = "--gains", paramLabel = "G,...", split = ",", defaultValue = GaussianCloneFigure.DEFAULT_GAINS_TEXT,
+            description = "Gains (default ${DEFAULT-VALUE}).")
     List<Double> gains;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + GaussianCloneFigure.DEFAULT_SEEDS,
@@ -39,10 +43,9 @@ final class GaussianCloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FigureRunner.requireUnset("--model", run.data.model, "the figure trains nlgp and nlgp-clone");
-        FigureRunner.requireUnset("--gain", run.data.gain, "use --gains");
-        FigureRunner.requireUnset("--seed", run.seed, "use --seeds");
-        return FigureRunner.run(new GaussianCloneFigure(run.configure(GaussianCloneFigure.defaults()),
-                gains == null ? GaussianCloneFigure.DEFAULT_GAINS : gains, seeds, rfSeed), options);
+        run.requireUnset(DataModelConfig.MODEL, "the figure trains nlgp and nlgp-clone");
+        run.requireUnset(NlgpModel.GAIN, "use --gains");
+        run.requireUnset(RunConfig.SEED, "use --seeds");
+        return FigureRunner.run(new GaussianCloneFigure(run.configure(), gains, seeds, rfSeed), options);
     }
 }

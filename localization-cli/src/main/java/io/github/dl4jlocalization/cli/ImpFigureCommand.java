@@ -1,26 +1,30 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.data.ClassPair;
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.DataModelType;
+import io.github.dl4jlocalization.data.NlgpModel;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.ImpFigure;
+import io.github.dl4jlocalization.sweep.PruneTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code localization figure imp}: IMP on NLGP against its Gaussian clone, each against one-shot
  * pruning ({@link ImpFigure}). Every run flag applies ({@link RunOptions}; {@code --steps} is the
- * steps per round; {@code --model} is replaced by each of nlgp and nlgp-clone); the defaults below
+ * steps per round; {@code --model} is replaced by each of nlgp and nlgp-clone); {@link #defaults()}
  * replace {@link RunConfig}'s.
  */
 @Command(name = ImpFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"IMP vs one-shot pruning on NLGP (large gain) and on its Gaussian clone (same covariance).",
             "Writes imp-rounds.csv, imp.png (IPR and pre-activation kurtosis vs round), final masks/weights of "
                     + "seed 0 and summary.json into --out DIR.",
-            "Defaults (UNVERIFIED as the papers'): NLGP g=100, xi=(1,3), L=40; SCM K=10 ReLU, lr 2, batch 1000, "
-                    + "1000 steps per round; p=0.2, R=10, rewind init, first layer (the prune command's); 3 seeds."})
+            "Defaults (UNVERIFIED as the papers'): NLGP g=100 and its clone, SCM K=10 ReLU, the prune command's "
+                    + "pruning; each flag below shows its default."})
 final class ImpFigureCommand implements Callable<Integer> {
     /**
      * The figure's run defaults. g = 100: NLGP's marginals are then nearly binary (excess kurtosis
@@ -29,18 +33,21 @@ final class ImpFigureCommand implements Callable<Integer> {
      * the dense SCM reaches about 85 % accuracy within 600 steps (measured), so every round trains
      * a network that solves the task.
      */
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "data", Map.of("model", "nlgp", "gain", 100, "xi", "1,3", "length", 40),
-            "hidden", 10, "lr", 2.0, "batch", 1000, "steps", 1000);
+    static RunConfig.Builder defaults() {
+        return RunConfig.builder().set(DataModelConfig.MODEL, "nlgp").set(NlgpModel.GAIN, 100.0)
+                .set(DataModelType.XI, new ClassPair(1, 3)).set(DataModelType.LENGTH, 40)
+                .hidden(10).learningRate(2.0).batch(1000).steps(1000);
+    }
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(ImpFigureCommand::defaults);
 
     @Mixin
     FigureOptions options;
 
+    /** The pruning flags of {@code prune} but {@code --baseline}: the figure always runs the baseline. */
     @Mixin
-    PruningOptions pruning;
+    TaskOptions<PruneTask> pruning = TaskOptions.pruning(PruneTask.defaults(), false);
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
             description = "Seeds 0..N-1 per model (default ${DEFAULT-VALUE}).")
@@ -48,7 +55,7 @@ final class ImpFigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImpFigure figure = new ImpFigure(run.configure(DEFAULTS), pruning.task(true), seeds);
+        ImpFigure figure = new ImpFigure(run.configure(), pruning.task(), seeds);
         return FigureRunner.run(figure, options);
     }
 }

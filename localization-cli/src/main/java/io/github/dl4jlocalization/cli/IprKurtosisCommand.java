@@ -1,5 +1,8 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.KurModel;
+import io.github.dl4jlocalization.data.NlgpModel;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.IprKurtosisFigure;
 import io.github.dl4jlocalization.figures.IprKurtosisFigure.IprRecord;
@@ -28,8 +31,9 @@ final class IprKurtosisCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
 
+    /** The run flags over the preset's settings (the help shows the default preset's). */
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(() -> IprKurtosisFigure.defaults(preset()));
 
     @Option(names = "--preset", paramLabel = "single-neuron|many-neurons", defaultValue = "single-neuron",
             description = "Network defaults (default ${DEFAULT-VALUE}).")
@@ -39,8 +43,8 @@ final class IprKurtosisCommand implements Callable<Integer> {
             description = "NLGP gains (default logspace(-1, 1, 10)).")
     List<Double> gains;
 
-    @Option(names = "--ks", paramLabel = "K,...", split = ",",
-            description = "Kur tail exponents (default 4.1,4.3,4.5,4.74,5,5.4,6.1,7.7,10,50).")
+    @Option(names = "--ks", paramLabel = "K,...", split = ",", defaultValue = IprKurtosisFigure.DEFAULT_KS_TEXT,
+            description = "Kur tail exponents (default ${DEFAULT-VALUE}).")
     List<Double> ks;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + IprKurtosisFigure.DEFAULT_SEEDS,
@@ -55,16 +59,20 @@ final class IprKurtosisCommand implements Callable<Integer> {
             description = "Record Kur's IPR is read at; the reference reads the second-to-last (default ${DEFAULT-VALUE}).")
     String kurRecord;
 
+    /** The preset given, the default one before the flags are parsed. */
+    private Preset preset() {
+        return preset == null ? Preset.SINGLE_NEURON : RunConfig.parseEnum("--preset", Preset.class, preset);
+    }
+
     @Override
     public Integer call() {
-        FigureRunner.requireUnset("--model", run.data.model, "the figure trains nlgp and kur");
-        FigureRunner.requireUnset("--gain", run.data.gain, "use --gains");
-        FigureRunner.requireUnset("--k", run.data.k, "use --ks");
-        FigureRunner.requireUnset("--seed", run.seed, "use --seeds");
-        Preset p = RunConfig.parseEnum("--preset", Preset.class, preset);
-        RunConfig base = run.configure(IprKurtosisFigure.defaults(p));
+        run.requireUnset(DataModelConfig.MODEL, "the figure trains nlgp and kur");
+        run.requireUnset(NlgpModel.GAIN, "use --gains");
+        run.requireUnset(KurModel.K, "use --ks");
+        run.requireUnset(RunConfig.SEED, "use --seeds");
+        RunConfig base = run.configure();
         IprKurtosisFigure figure = new IprKurtosisFigure(base, gains == null ? IprKurtosisFigure.DEFAULT_GAINS : gains,
-                ks == null ? IprKurtosisFigure.DEFAULT_KS : ks, seeds, kurtosisSamples,
+                ks, seeds, kurtosisSamples,
                 RunConfig.parseEnum("--kur-record", IprRecord.class, kurRecord));
         return FigureRunner.run(figure, options);
     }

@@ -1,14 +1,18 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.data.ClassPair;
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.DataModelType;
+import io.github.dl4jlocalization.data.IsingModel;
 import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.experiment.TheoryComparison.CovarianceSource;
 import io.github.dl4jlocalization.figures.FigureSweeps;
 import io.github.dl4jlocalization.figures.PeakMatchFigure;
+import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,46 +38,37 @@ import java.util.concurrent.Callable;
                     + "match (the papers' claim: 26/28).",
             "Writes peaks.csv (per seed), peaks-overlay.png (final SGD and integrated fields, peaks marked), "
                     + "summary.json and the sweep into --out DIR.",
-            "Defaults: L=40, --xi 0.3,0.7, --sweeps 50, K=1 ReLU, no bias, --init-scale 0.001, --lr 0.05, "
-                    + "--steps 2000, --batch 500, --record-every 10; every run flag overrides them."})
+            "Defaults: the Ising row of the Fig. 3 notebook (each flag below shows its default); every run flag "
+                    + "overrides them."})
 final class IsingPeaksCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(IsingPeaksCommand::defaults);
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "28",
             description = "Initial conditions: seeds --seed .. --seed+N-1 (default ${DEFAULT-VALUE}).")
     int seeds;
 
     @Mixin
-    TheoryOptions theory;
+    TaskOptions<TheoryTask> theory = TaskOptions.theory(TheoryTask.of(TheoryTask.PARAMETERS.builder()
+            .set(TheoryTask.COVARIANCE, CovarianceSource.EMPIRICAL).build()));
 
     /**
      * The figure's defaults (docs/science.md 7.2, Fig. 3 Ising row), overridden by the run flags; the
      * network is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
      */
-    static Map<String, Object> defaults() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("model", "ising");
-        data.put("xi", "0.3,0.7");
-        data.put("length", 40);
-        data.put("sweeps", 50);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
-        m.put("lr", 0.05);
-        m.put("steps", 2000);
-        m.put("batch", 500);
-        m.put("recordEvery", 10);
-        m.put("checkpointEvery", 0);
-        return m;
+    static RunConfig.Builder defaults() {
+        return RunConfig.builder().set(DataModelConfig.MODEL, "ising").set(DataModelType.XI, new ClassPair(0.3, 0.7))
+                .set(DataModelType.LENGTH, 40).set(IsingModel.SWEEPS, 50)
+                .learningRate(0.05).steps(2000).batch(500).recordEvery(10).checkpointEvery(0);
     }
 
     @Override
     public Integer call() {
-        RunConfig config = run.configure(defaults());
+        RunConfig config = run.configure();
         return FigureRunner.run(new PeakMatchFigure(config, FigureSweeps.consecutiveSeeds(config.seed(), seeds),
-                theory.task("empirical")), options);
+                theory.task()), options);
     }
 }

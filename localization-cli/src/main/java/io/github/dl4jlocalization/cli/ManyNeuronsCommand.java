@@ -34,8 +34,9 @@ final class ManyNeuronsCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
 
+    /** The run flags; no single default: each panel has its own settings. */
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(null);
 
     @Option(names = "--panels", paramLabel = "NAME,...", split = ",",
             description = "Panels to run (default: all five, in the order above).")
@@ -51,12 +52,12 @@ final class ManyNeuronsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FigureRunner.requireUnset("--seed", run.seed, "use --seeds");
+        run.requireUnset(RunConfig.SEED, "use --seeds");
         List<ManyNeuronsPanel> selected = panels == null ? Arrays.asList(ManyNeuronsPanel.values())
                 : ManyNeuronsPanel.parse(panels);
         Map<ManyNeuronsPanel, RunConfig> configs = new LinkedHashMap<>();
         for (ManyNeuronsPanel panel : selected) {
-            configs.put(panel, run.configure(panel.parameters()));
+            configs.put(panel, run.configure(panel.settings()));
         }
         return FigureRunner.run(new ManyNeuronsFigure(configs, seeds, localizedIpr), options);
     }

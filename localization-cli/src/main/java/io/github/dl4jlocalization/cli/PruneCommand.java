@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
+import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.sweep.PruneTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,23 +33,20 @@ final class PruneCommand implements Callable<Integer> {
     static final int DEFAULT_STEPS_PER_ROUND = 1000;
 
     @Mixin
-    RunOptions run;
+    RunOptions run = new RunOptions(() -> RunConfig.builder().steps(DEFAULT_STEPS_PER_ROUND));
 
+    /** The pruning flags, {@code --baseline} (off unless given) among them. */
     @Mixin
-    PruningOptions pruning;
-
-    @Option(names = "--baseline",
-            description = "Also run the one-shot baseline (same initial weights and data, pruned once to the final "
-                    + "sparsity) into one-shot.csv.")
-    boolean baseline;
+    TaskOptions<PruneTask> pruning = TaskOptions.pruning(PruneTask.of(PruneTask.PARAMETERS.builder()
+            .set(PruneTask.BASELINE, false).build()), true);
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
 
     @Override
     public Integer call() {
-        PruneTask task = pruning.task(baseline);
-        PruningRun pruningRun = task.pruningRun(run.configure(Map.of("steps", DEFAULT_STEPS_PER_ROUND)));
+        PruneTask task = pruning.task();
+        PruningRun pruningRun = task.pruningRun(run.configure());
         System.out.println("prune: " + pruningRun);
         Map<String, Object> summary = pruningRun.run(out, r -> System.err.printf(Locale.ROOT,
                 "%s round %d/%d: sparsity %.4f, loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f, "

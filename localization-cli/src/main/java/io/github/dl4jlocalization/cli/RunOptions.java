@@ -1,107 +1,99 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The flags that describe one run ({@link RunConfig}): the data flags ({@link DataOptions}), the
- * network and training flags, and {@code --config FILE}; shared by every command that trains
- * ({@code run}, {@code theory}). Flags override config-file values; unset parameters take
- * {@link RunConfig}'s defaults.
+ * The flags that describe one run ({@link RunConfig}): the data flags ({@link DataOptions}), one
+ * flag per network and training parameter of {@link RunConfig#PARAMETERS}, and
+ * {@code --config FILE}; shared by every command that trains. A command starts from its own
+ * defaults (e.g. a figure's settings, typed as a {@link RunConfig.Builder}), which the help texts
+ * show; then the config file, then the flags override them.
  */
-public final class RunOptions {
+public final class RunOptions extends DeclaredOptions {
 
     @Mixin
     DataOptions data;
 
-
-    @Option(names = "--hidden", paramLabel = "K", description = "Hidden units K >= 1 (default 1).")
-    Integer hidden;
-
-    @Option(names = "--activation", paramLabel = "NAME", description = "relu, sigmoid, tanh or erf (default relu).")
-    String activation;
-
-    @Option(names = "--bias", paramLabel = "SPEC",
-            description = "none, trainable, trainable:INIT or fixed:VALUE (default none).")
-    String bias;
-
-    @Option(names = "--readout", paramLabel = "frozen|trained",
-            description = "frozen: soft committee machine; trained: two-layer network (default frozen).")
-    String readout;
-
-    @Option(names = "--init-scale", paramLabel = "X",
-            description = "Variance multiplier of the initial weights (default 0.001).")
-    Double initScale;
-
-    @Option(names = "--lr", paramLabel = "X", description = "SGD learning rate > 0 (default 0.1).")
-    Double lr;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Fresh samples per SGD step (default 5000).")
-    Integer batch;
-
-    @Option(names = "--steps", paramLabel = "T", description = "SGD steps (default 10000).")
-    Integer steps;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of weights, data and evaluation batch (default 0).")
-    Long seed;
-
-    @Option(names = "--record-every", paramLabel = "N", description = "Steps between records (default 100).")
-    Integer recordEvery;
-
-    @Option(names = "--checkpoint-every", paramLabel = "M",
-            description = "Steps between checkpoints; 0: only at the end (default 1000).")
-    Integer checkpointEvery;
-
-    @Option(names = "--eval-size", paramLabel = "N",
-            description = "Samples of the held-out evaluation batch (default 1000).")
-    Integer evalSize;
-
     @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML config file (flags override it).")
     Path config;
 
-    /** The config: defaults, then the config file, then the flags. */
-    RunConfig configure() {
-        return configure(Map.of());
+    private final Supplier<RunConfig.Builder> defaults;
+    private RunConfig shown;
+
+    /** The flags of {@code run}: {@link RunConfig}'s defaults. */
+    public RunOptions() {
+        this(RunConfig::builder);
     }
 
     /**
-     * The config: {@link RunConfig}'s defaults overridden by the command's own defaults (e.g.
-     * {@code prune}'s steps per round), then the config file, then the flags.
+     * @param defaults what the command starts from, a fresh builder on each call; null when there
+     *                 is no single default (e.g. per figure panel: the help then shows none, and
+     *                 the command calls {@link #configure(RunConfig.Builder)})
      */
-    RunConfig configure(Map<String, ?> commandDefaults) {
-        RunConfig.Builder builder = RunConfig.builder().setAll(commandDefaults);
+    RunOptions(Supplier<RunConfig.Builder> defaults) {
+        super("Network and training", RunConfig.PARAMETERS.parameters());
+        this.defaults = defaults;
+        this.data = new DataOptions(defaults);
+    }
+
+    /** The config: the command's defaults, then the config file, then the flags. */
+    RunConfig configure() {
+        return configure(defaults.get());
+    }
+
+    /**
+     * The config: {@code start} (e.g. one panel's settings), then the config file, then the flags.
+     *
+     * @throws IllegalArgumentException naming the flag, key or file at fault
+     */
+    RunConfig configure(RunConfig.Builder start) {
         if (config != null) {
-            builder.setAll(JsonFiles.readConfig(config));
+            start.setAll(JsonFiles.readConfig(config));
         }
-        return builder.data(data.toMap()).setAll(flags()).build();
+        data.forEachGiven(start::set);
+        forEachGiven(start::set);
+        return start.build();
     }
 
     /** Whether no run flag, data flag or config file was given. */
     boolean isEmpty() {
-        return config == null && flags().isEmpty() && data.toMap().isEmpty();
+        return config == null && noneGiven() && data.noneGiven();
     }
 
-    /** The run flags that were given, under {@link RunConfig}'s keys. */
-    private Map<String, Object> flags() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        DataOptions.put(m, "hidden", hidden);
-        DataOptions.put(m, "activation", activation);
-        DataOptions.put(m, "bias", bias);
-        DataOptions.put(m, "readout", readout);
-        DataOptions.put(m, "initScale", initScale);
-        DataOptions.put(m, "lr", lr);
-        DataOptions.put(m, "batch", batch);
-        DataOptions.put(m, "steps", steps);
-        DataOptions.put(m, "seed", seed);
-        DataOptions.put(m, "recordEvery", recordEvery);
-        DataOptions.put(m, "checkpointEvery", checkpointEvery);
-        DataOptions.put(m, "evalSize", evalSize);
-        return m;
+    /** The value of a run or data flag (checked, naming the flag), null when not given. */
+    <T> T flag(Parameter<T> p) {
+        return DataModelConfig.PARAMETERS.contains(p) ? data.given(p) : given(p);
+    }
+
+    /** Rejects a run or data flag the command sets itself ({@code why}: what it does instead). */
+    void requireUnset(Parameter<?> p, String why) {
+        if (DataModelConfig.PARAMETERS.contains(p)) {
+            data.requireUnset(p, why);
+        } else {
+            super.requireUnset(p, why);
+        }
+    }
+
+    @Override
+    String defaultText(Parameter<?> p) {
+        if (defaults == null) {
+            return null;
+        }
+        if (shown == null) {
+            shown = defaults.get().build();
+        }
+        return shownValue(p);
+    }
+
+    private <T> String shownValue(Parameter<T> p) {
+        return shown(p, shown.get(p));
     }
 }

@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
+import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class TheoryCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
-    TheoryOptions theory;
+    TaskOptions<TheoryTask> theory = TaskOptions.theory(TheoryTask.defaults());
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
@@ -37,7 +38,7 @@ final class TheoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = run.configure();
-        TheoryComparison comparison = theory.task("auto").comparison(config);
+        TheoryComparison comparison = theory.task().comparison(config);
         System.out.println("theory: " + comparison.dynamics());
         Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
         if (summary.containsKey("divergence")) {

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.experiment;
 
+import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;

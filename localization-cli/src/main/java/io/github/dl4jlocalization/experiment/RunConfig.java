@@ -1,49 +1,48 @@
 package io.github.dl4jlocalization.experiment;
 
+import io.github.dl4jlocalization.config.ConfigValues;
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.ParameterSet;
+import io.github.dl4jlocalization.config.ParameterValues;
+import io.github.dl4jlocalization.config.Range;
+import io.github.dl4jlocalization.config.ValueType;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.data.RandomStreams;
 import io.github.dl4jlocalization.nn.Bias;
 import io.github.dl4jlocalization.nn.ConvolutionalNetwork;
 import io.github.dl4jlocalization.nn.HiddenActivation;
+import io.github.dl4jlocalization.nn.NetworkSpec;
 import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
 import io.github.dl4jlocalization.util.Require;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One experiment: a data model, a {@link ShallowNetwork}, and online SGD for a number of steps,
  * with its recording schedule. It is the unit of work of {@link Experiment} (and of a later sweep
  * engine, which ships it to workers unchanged): immutable, serialisable, validated when built.
  *
- * <table>
- *   <caption>Parameters (keys of {@link #toMap()} and of config files) and defaults</caption>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>data</td><td>NLGP(g=3), xi=(0.3,0.7), L=40</td><td>the data model ({@link DataModelConfig}; every data flag of {@code sample})</td></tr>
- *   <tr><td>hidden</td><td>1</td><td>hidden units K (1: the single neuron)</td></tr>
- *   <tr><td>activation</td><td>relu</td><td>relu | sigmoid | tanh | erf</td></tr>
- *   <tr><td>bias</td><td>none</td><td>none | trainable | trainable:INIT | fixed:VALUE</td></tr>
- *   <tr><td>readout</td><td>frozen</td><td>frozen (SCM) | trained (two-layer)</td></tr>
- *   <tr><td>initScale</td><td>0.001</td><td>variance multiplier of the initial weights</td></tr>
- *   <tr><td>lr</td><td>0.1</td><td>SGD learning rate (the reference's, no factor conversion)</td></tr>
- *   <tr><td>batch</td><td>5000</td><td>samples per SGD step B, fresh at every step</td></tr>
- *   <tr><td>steps</td><td>10000</td><td>SGD steps T</td></tr>
- *   <tr><td>seed</td><td>0</td><td>the run's seed (see {@link #networkSeed()})</td></tr>
- *   <tr><td>recordEvery</td><td>100</td><td>steps between records (weights, IPR, evaluation)</td></tr>
- *   <tr><td>checkpointEvery</td><td>1000</td><td>steps between checkpoints (0: only at the end)</td></tr>
- *   <tr><td>evalSize</td><td>1000</td><td>samples of the fixed held-out evaluation batch</td></tr>
- * </table>
- * The defaults are the single-neuron setting of the papers' IPR-vs-kurtosis sweep (docs/science.md
- * 7.1): SCM K = 1 ReLU without bias, init 0.001, lr 0.1, B = 5000, T = 10,000, on NLGP with
- * L = 40 and xi = (0.3, 0.7).
+ * <p>Every parameter is a {@link Parameter} declared once: the {@code data} section is a
+ * {@link DataModelConfig} ({@link DataModelConfig#PARAMETERS}); the network options are
+ * {@link NetworkSpec}'s ({@link NetworkSpec#ACTIVATION activation}, {@link NetworkSpec#BIAS bias},
+ * {@link NetworkSpec#READOUT readout}, {@link NetworkSpec#INIT_SCALE initScale},
+ * {@link NetworkSpec#LEARNING_RATE lr}); the training ones are declared here ({@link #HIDDEN},
+ * {@link #BATCH}, {@link #STEPS}, {@link #SEED}, {@link #RECORD_EVERY},
+ * {@link #CHECKPOINT_EVERY}, {@link #EVAL_SIZE}). {@link #PARAMETERS} lists them in config-file
+ * order; config keys, flags ({@code --init-scale}), validation messages, help texts and
+ * {@code config.json} follow from the declarations. The defaults are the single-neuron setting of
+ * the papers' IPR-vs-kurtosis sweep (docs/science.md 7.1): SCM K = 1 ReLU without bias, init
+ * 0.001, lr 0.1, B = 5000, T = 10,000, on NLGP(g = 3) with L = 40 and xi = (0.3, 0.7).
  *
  * <p>{@link #fromMap} reads a map such as {@link #toMap()} writes (a parsed JSON or YAML config
  * file): missing keys take their defaults, unknown keys are rejected naming the key, and the
@@ -52,64 +51,66 @@ import java.util.stream.Collectors;
  * config file. Two configs are equal when their {@link #toMap()} are.
  */
 public final class RunConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 2L;
 
-    /** Default K. */
-    public static final int DEFAULT_HIDDEN = 1;
-    /** Default batch size B. */
-    public static final int DEFAULT_BATCH = 5000;
-    /** Default number of SGD steps T. */
-    public static final int DEFAULT_STEPS = 10_000;
-    /** Default steps between records. */
-    public static final int DEFAULT_RECORD_EVERY = 100;
-    /** Default steps between checkpoints. */
-    public static final int DEFAULT_CHECKPOINT_EVERY = 1000;
-    /** Default size of the evaluation batch (the reference evaluates on 1000 fresh samples). */
-    public static final int DEFAULT_EVAL_SIZE = 1000;
+    /** Hidden units K >= 1 (1: the single neuron). */
+    public static final Parameter<Integer> HIDDEN = Parameter.integer("hidden").range(Range.atLeast(1)).defaultValue(1)
+            .label("K").help("Hidden units K");
+    /** Samples per SGD step B, fresh at every step. */
+    public static final Parameter<Integer> BATCH = Parameter.integer("batch").range(Range.atLeast(1)).defaultValue(5000)
+            .label("B").unit("samples").help("Fresh samples per SGD step");
+    /** SGD steps T. */
+    public static final Parameter<Integer> STEPS = Parameter.integer("steps").range(Range.atLeast(1))
+            .defaultValue(10_000).label("T").help("SGD steps");
+    /** The run's seed (see {@link #networkSeed()}). */
+    public static final Parameter<Long> SEED = Parameter.whole("seed").defaultValue(0L).label("S")
+            .help("Seed of the weights, the data and the evaluation batch");
+    /** Steps between records (weights, IPR, evaluation). */
+    public static final Parameter<Integer> RECORD_EVERY = Parameter.integer("recordEvery").range(Range.atLeast(1))
+            .defaultValue(100).unit("steps").help("Steps between records");
+    /** Steps between checkpoints, 0: only at the end. */
+    public static final Parameter<Integer> CHECKPOINT_EVERY = Parameter.integer("checkpointEvery")
+            .range(Range.atLeast(0)).defaultValue(1000).label("M").unit("steps")
+            .help("Steps between checkpoints; 0: only at the end");
+    /** Samples of the fixed held-out evaluation batch (the reference evaluates on 1000 fresh samples). */
+    public static final Parameter<Integer> EVAL_SIZE = Parameter.integer("evalSize").range(Range.atLeast(1))
+            .defaultValue(1000).unit("samples").help("Samples of the held-out evaluation batch");
+
+    /** The run parameters after the {@value #DATA_KEY} section, in {@link #toMap()} order. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of("run parameter", HIDDEN, NetworkSpec.ACTIVATION,
+            NetworkSpec.BIAS, NetworkSpec.READOUT, NetworkSpec.INIT_SCALE, NetworkSpec.LEARNING_RATE, BATCH, STEPS,
+            SEED, RECORD_EVERY, CHECKPOINT_EVERY, EVAL_SIZE);
+    /** The key of the data section ({@link DataModelConfig#toMap()}). */
+    public static final String DATA_KEY = "data";
     /** Provenance key written next to the parameters in {@code config.json}, ignored when read. */
     public static final String VERSION_KEY = "version";
     /** Provenance key written next to the parameters in {@code config.json}, ignored when read. */
     public static final String BACKEND_KEY = "backend";
     /** The parameter keys, in {@link #toMap()} order. */
-    public static final List<String> KEYS = List.of("data", "hidden", "activation", "bias", "readout", "initScale",
-            "lr", "batch", "steps", "seed", "recordEvery", "checkpointEvery", "evalSize");
+    public static final List<String> KEYS = keys();
 
     /** Random-stream counters of the seeds derived from {@link #seed()}. */
     private static final long NETWORK_STREAM = 0;
     private static final long DATA_STREAM = 1;
     private static final long EVAL_STREAM = 2;
 
-    private final DataModelConfig data;
-    private final int hidden;
-    private final HiddenActivation activation;
-    private final Bias bias;
-    private final Readout readout;
-    private final double initScale;
-    private final double learningRate;
-    private final int batch;
-    private final int steps;
-    private final long seed;
-    private final int recordEvery;
-    private final int checkpointEvery;
-    private final int evalSize;
+    private final transient DataModelConfig data;
+    private final transient ParameterValues values;
 
     private RunConfig(Builder b) {
-        this.data = DataModelConfig.fromMap(b.data);
-        this.hidden = Require.atLeast("hidden", b.hidden, 1);
-        this.activation = Require.nonNull("activation", b.activation);
-        this.bias = Require.nonNull("bias", b.bias);
-        this.readout = Require.nonNull("readout", b.readout);
-        this.initScale = Require.positive("initScale", b.initScale);
-        this.learningRate = Require.positive("lr", b.learningRate);
-        this.batch = Require.atLeast("batch", b.batch, 1);
-        this.steps = Require.atLeast("steps", b.steps, 1);
-        this.seed = b.seed;
-        this.recordEvery = Require.atLeast("recordEvery", b.recordEvery, 1);
-        this.checkpointEvery = Require.atLeast("checkpointEvery", b.checkpointEvery, 0);
-        this.evalSize = Require.atLeast("evalSize", b.evalSize, 1);
-        Require.that((long) batch * data.build().dimension() <= Integer.MAX_VALUE, "batch", batch,
-                "at most " + Integer.MAX_VALUE / data.build().dimension() + " for D = " + data.build().dimension()
+        this.data = b.data.build();
+        this.values = b.values.build();
+        int dimension = data.build().dimension();
+        Require.that((long) batch() * dimension <= Integer.MAX_VALUE, BATCH.name(), batch(),
+                "at most " + Integer.MAX_VALUE / dimension + " for D = " + dimension
                         + " (one batch must fit a Java array)");
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(DATA_KEY));
+        keys.addAll(PARAMETERS.names());
+        return List.copyOf(keys);
     }
 
     /** A builder with every parameter at its default. */
@@ -122,7 +123,7 @@ public final class RunConfig implements Serializable {
         return builder().build();
     }
 
-    /** A builder starting from this config. */
+    /** A builder starting from this config (every parameter counts as given). */
     public Builder toBuilder() {
         return builder().setAll(toMap());
     }
@@ -139,20 +140,14 @@ public final class RunConfig implements Serializable {
     /** Every parameter, defaults resolved, in {@link #KEYS} order; unmodifiable. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.toMap());
-        m.put("hidden", hidden);
-        m.put("activation", activation.name().toLowerCase(Locale.ROOT));
-        m.put("bias", formatBias(bias));
-        m.put("readout", readout.name().toLowerCase(Locale.ROOT));
-        m.put("initScale", initScale);
-        m.put("lr", learningRate);
-        m.put("batch", batch);
-        m.put("steps", steps);
-        m.put("seed", seed);
-        m.put("recordEvery", recordEvery);
-        m.put("checkpointEvery", checkpointEvery);
-        m.put("evalSize", evalSize);
+        m.put(DATA_KEY, data.toMap());
+        m.putAll(values.toMap());
         return Collections.unmodifiableMap(m);
+    }
+
+    /** The value of {@code p}, one of {@link #PARAMETERS} or {@link DataModelConfig#PARAMETERS}. */
+    public <T> T get(Parameter<T> p) {
+        return DataModelConfig.PARAMETERS.contains(p) ? data.get(p) : values.get(p);
     }
 
     /** The data part. */
@@ -168,8 +163,8 @@ public final class RunConfig implements Serializable {
     /** The network: D from the data model, initialised from {@link #networkSeed()}. */
     public ShallowNetwork network() {
         return ShallowNetwork.builder(data.build().dimension())
-                .hiddenUnits(hidden).activation(activation).bias(bias).readout(readout)
-                .initScale(initScale).learningRate(learningRate).seed(networkSeed())
+                .hiddenUnits(hidden()).activation(activation()).bias(bias()).readout(readout())
+                .initScale(initScale()).learningRate(learningRate()).seed(networkSeed())
                 .build();
     }
 
@@ -183,69 +178,69 @@ public final class RunConfig implements Serializable {
      */
     public ConvolutionalNetwork convolutionalNetwork(int channels, int filterWidth) {
         return ConvolutionalNetwork.builder(data.build().dimension())
-                .channels(channels).filterWidth(filterWidth).activation(activation).bias(bias).readout(readout)
-                .initScale(initScale).learningRate(learningRate).seed(networkSeed())
+                .channels(channels).filterWidth(filterWidth).activation(activation()).bias(bias()).readout(readout())
+                .initScale(initScale()).learningRate(learningRate()).seed(networkSeed())
                 .build();
     }
 
     /** K. */
     public int hidden() {
-        return hidden;
+        return values.get(HIDDEN);
     }
 
     /** The hidden nonlinearity. */
     public HiddenActivation activation() {
-        return activation;
+        return values.get(NetworkSpec.ACTIVATION);
     }
 
     /** The hidden bias. */
     public Bias bias() {
-        return bias;
+        return values.get(NetworkSpec.BIAS);
     }
 
     /** The readout. */
     public Readout readout() {
-        return readout;
+        return values.get(NetworkSpec.READOUT);
     }
 
     /** Variance multiplier of the initial weights. */
     public double initScale() {
-        return initScale;
+        return values.get(NetworkSpec.INIT_SCALE);
     }
 
     /** SGD learning rate. */
     public double learningRate() {
-        return learningRate;
+        return values.get(NetworkSpec.LEARNING_RATE);
     }
 
     /** Batch size B. */
     public int batch() {
-        return batch;
+        return values.get(BATCH);
     }
 
     /** Number of SGD steps T. */
     public int steps() {
-        return steps;
+        return values.get(STEPS);
     }
 
     /** The run's seed. */
     public long seed() {
-        return seed;
+        return values.get(SEED);
     }
 
     /** Steps between records. */
     public int recordEvery() {
-        return recordEvery;
+        return values.get(RECORD_EVERY);
     }
 
     /** Steps between checkpoints, 0 for a checkpoint at the end only. */
     public int checkpointEvery() {
-        return checkpointEvery;
+        return values.get(CHECKPOINT_EVERY);
     }
 
     /** Samples of the evaluation batch. */
     public int evalSize() {
-        return evalSize;
+        return values.get(EVAL_SIZE);
     }
 
     /**
@@ -270,7 +265,7 @@ public final class RunConfig implements Serializable {
     }
 
     private long derivedSeed(long stream) {
-        return RandomStreams.of(seed, stream).nextLong();
+        return RandomStreams.of(seed(), stream).nextLong();
     }
 
     @Override
@@ -288,78 +283,72 @@ public final class RunConfig implements Serializable {
         return "RunConfig" + toMap();
     }
 
-    /** {@code none}, {@code trainable:INIT} or {@code fixed:VALUE}. */
-    static String formatBias(Bias bias) {
-        return switch (bias.kind()) {
-            case NONE -> "none";
-            case TRAINABLE -> "trainable:" + bias.value();
-            case FIXED -> "fixed:" + bias.value();
-        };
+    /**
+     * Parses an enum constant written as {@link #enumName} spells it (lower case, hyphens for
+     * underscores, e.g. {@code first-layer}), case ignored, naming the key and the accepted names
+     * on failure ({@link ValueType#parseEnum}).
+     */
+    public static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
+        return ValueType.parseEnum(key, type, text);
     }
 
-    /** Parses {@code none}, {@code trainable} (init 0), {@code trainable:INIT} or {@code fixed:VALUE}. */
-    static Bias parseBias(String text) {
-        String accepted = "none, trainable, trainable:INIT or fixed:VALUE (e.g. fixed:-1)";
-        String t = Require.nonNull("bias", text).trim().toLowerCase(Locale.ROOT);
-        int colon = t.indexOf(':');
-        String kind = colon < 0 ? t : t.substring(0, colon);
-        String value = colon < 0 ? null : t.substring(colon + 1);
-        try {
-            return switch (kind) {
-                case "none" -> {
-                    Require.that(value == null, "bias", text, accepted);
-                    yield Bias.none();
-                }
-                case "trainable" -> value == null ? Bias.trainable() : Bias.trainable(Double.parseDouble(value));
-                case "fixed" -> {
-                    Require.that(value != null, "bias", text, accepted);
-                    yield Bias.fixed(Double.parseDouble(value));
-                }
-                default -> throw new IllegalArgumentException("bias must be " + accepted + ", got " + text);
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bias must be " + accepted + ", got " + text, e);
+    /** An enum constant as flags and files spell it: lower case, hyphens for underscores ({@link ValueType#enumName}). */
+    public static String enumName(Enum<?> e) {
+        return ValueType.enumName(e);
+    }
+
+    /** Serialised as {@link #toMap()}, rebuilt by {@link #fromMap} (the config of a sweep's work unit). */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(new LinkedHashMap<>(toMap()));
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("serialised as its SerializedForm");
+    }
+
+    /** The serial form: the config-file map. */
+    private record SerializedForm(LinkedHashMap<String, Object> map) implements Serializable {
+        @Serial
+        private Object readResolve() {
+            return fromMap(map);
         }
     }
 
     /**
-     * Parses an enum constant written as {@link #enumName} spells it (lower case, hyphens for
-     * underscores, e.g. {@code first-layer}), case ignored, naming the key and the accepted names
-     * on failure.
+     * Builder of {@link RunConfig}; every parameter starts at its default and only the parameters
+     * given override it (a model's own defaults, e.g. the pulse's xi, apply unless xi is given).
+     * Not thread-safe.
      */
-    public static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
-        Require.nonNull(key, text);
-        for (E e : type.getEnumConstants()) {
-            if (enumName(e).equalsIgnoreCase(text.trim())) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(RunConfig::enumName).collect(Collectors.joining(", ")) + ", got '" + text + "'");
-    }
-
-    /** An enum constant as flags and files spell it: lower case, hyphens for underscores. */
-    public static String enumName(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** Builder of {@link RunConfig}; every parameter starts at its default. Not thread-safe. */
     public static final class Builder {
-        private final Map<String, Object> data = new LinkedHashMap<>();
-        private int hidden = DEFAULT_HIDDEN;
-        private HiddenActivation activation = ShallowNetwork.DEFAULT_ACTIVATION;
-        private Bias bias = Bias.none();
-        private Readout readout = Readout.FROZEN;
-        private double initScale = ShallowNetwork.DEFAULT_INIT_SCALE;
-        private double learningRate = ShallowNetwork.DEFAULT_LEARNING_RATE;
-        private int batch = DEFAULT_BATCH;
-        private int steps = DEFAULT_STEPS;
-        private long seed;
-        private int recordEvery = DEFAULT_RECORD_EVERY;
-        private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
-        private int evalSize = DEFAULT_EVAL_SIZE;
+        private final DataModelConfig.Builder data = DataModelConfig.builder();
+        private final ParameterValues.Builder values = PARAMETERS.builder();
 
         private Builder() {
+        }
+
+        /**
+         * Sets {@code p}, one of {@link #PARAMETERS} or of the data section's
+         * {@link DataModelConfig#PARAMETERS}.
+         */
+        public <T> Builder set(Parameter<T> p, T value) {
+            if (DataModelConfig.PARAMETERS.contains(p)) {
+                data.set(p, value);
+            } else {
+                values.set(p, value);
+            }
+            return this;
+        }
+
+        /** The value of {@code p} given so far, else its declared default. */
+        public <T> T get(Parameter<T> p) {
+            return DataModelConfig.PARAMETERS.contains(p) ? data.get(p) : values.get(p);
+        }
+
+        /** Whether {@code p} was given (else it takes its default, or the data model's own). */
+        public boolean isGiven(Parameter<?> p) {
+            return DataModelConfig.PARAMETERS.contains(p) ? data.isGiven(p) : values.isGiven(p);
         }
 
         /**
@@ -367,117 +356,96 @@ public final class RunConfig implements Serializable {
          * the map keep their current values.
          */
         public Builder data(Map<String, ?> parameters) {
-            data.putAll(Require.nonNull("data", parameters));
+            data.setAll(Require.nonNull(DATA_KEY, parameters));
             return this;
         }
 
         /** K >= 1. */
         public Builder hidden(int hidden) {
-            this.hidden = hidden;
-            return this;
+            return set(HIDDEN, hidden);
         }
 
         /** The hidden nonlinearity. */
         public Builder activation(HiddenActivation activation) {
-            this.activation = activation;
-            return this;
+            return set(NetworkSpec.ACTIVATION, activation);
         }
 
         /** The hidden bias. */
         public Builder bias(Bias bias) {
-            this.bias = bias;
-            return this;
+            return set(NetworkSpec.BIAS, bias);
         }
 
         /** The readout. */
         public Builder readout(Readout readout) {
-            this.readout = readout;
-            return this;
+            return set(NetworkSpec.READOUT, readout);
         }
 
         /** Variance multiplier of the initial weights, finite and > 0. */
         public Builder initScale(double initScale) {
-            this.initScale = initScale;
-            return this;
+            return set(NetworkSpec.INIT_SCALE, initScale);
         }
 
         /** SGD learning rate, finite and > 0. */
         public Builder learningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
+            return set(NetworkSpec.LEARNING_RATE, learningRate);
         }
 
         /** Batch size B >= 1. */
         public Builder batch(int batch) {
-            this.batch = batch;
-            return this;
+            return set(BATCH, batch);
         }
 
         /** SGD steps T >= 1. */
         public Builder steps(int steps) {
-            this.steps = steps;
-            return this;
+            return set(STEPS, steps);
         }
 
         /** The run's seed. */
         public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
+            return set(SEED, seed);
         }
 
         /** Steps between records, >= 1. */
         public Builder recordEvery(int recordEvery) {
-            this.recordEvery = recordEvery;
-            return this;
+            return set(RECORD_EVERY, recordEvery);
         }
 
         /** Steps between checkpoints, >= 0 (0: at the end only). */
         public Builder checkpointEvery(int checkpointEvery) {
-            this.checkpointEvery = checkpointEvery;
-            return this;
+            return set(CHECKPOINT_EVERY, checkpointEvery);
         }
 
         /** Samples of the evaluation batch, >= 1. */
         public Builder evalSize(int evalSize) {
-            this.evalSize = evalSize;
-            return this;
+            return set(EVAL_SIZE, evalSize);
         }
 
-        /** Sets every entry of {@code map} with {@link #set}. */
+        /** Sets every entry of {@code map} with {@link #set(String, Object)}. */
         public Builder setAll(Map<String, ?> map) {
-            Require.nonNull("run parameters", map);
-            map.forEach(this::set);
+            Require.nonNull("run parameters", map).forEach(this::set);
             return this;
         }
 
         /**
-         * Sets the parameter named {@code key} (one of {@link #KEYS}) from a config-file value;
-         * {@value #VERSION_KEY} and {@value #BACKEND_KEY} are ignored.
+         * Sets the parameter named {@code key} (one of {@link #KEYS}) from a config-file value,
+         * read by its declaration; {@value #VERSION_KEY} and {@value #BACKEND_KEY} are ignored.
          *
          * @throws IllegalArgumentException for an unknown key or a value of the wrong type
          */
         public Builder set(String key, Object value) {
             Require.nonNull("run parameter name", key);
             switch (key) {
-                case "data" -> data(ConfigValues.section(key, value));
-                case "hidden" -> hidden(ConfigValues.integer(key, value));
-                case "activation" ->
-                        activation(parseEnum(key, HiddenActivation.class, ConfigValues.string(key, value)));
-                case "bias" -> bias(parseBias(ConfigValues.string(key, value)));
-                case "readout" -> readout(parseEnum(key, Readout.class, ConfigValues.string(key, value)));
-                case "initScale" -> initScale(ConfigValues.number(key, value));
-                case "lr" -> learningRate(ConfigValues.number(key, value));
-                case "batch" -> batch(ConfigValues.integer(key, value));
-                case "steps" -> steps(ConfigValues.integer(key, value));
-                case "seed" -> seed(ConfigValues.whole(key, value));
-                case "recordEvery" -> recordEvery(ConfigValues.integer(key, value));
-                case "checkpointEvery" -> checkpointEvery(ConfigValues.integer(key, value));
-                case "evalSize" -> evalSize(ConfigValues.integer(key, value));
+                case DATA_KEY -> data(ConfigValues.section(key, value));
                 case VERSION_KEY, BACKEND_KEY -> {
                     // provenance written by run into config.json: not a parameter
                 }
-                default -> throw new IllegalArgumentException("unknown run parameter '" + key + "'; accepted: "
-                        + String.join(", ", KEYS));
+                default -> {
+                    if (PARAMETERS.find(key).isEmpty()) {
+                        throw new IllegalArgumentException("unknown run parameter '" + key + "'; accepted: "
+                                + String.join(", ", KEYS));
+                    }
+                    values.set(key, value);
+                }
             }
             return this;
         }

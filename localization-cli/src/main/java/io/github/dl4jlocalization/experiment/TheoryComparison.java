@@ -248,7 +248,7 @@ public final class TheoryComparison {
         if (covariance == CovarianceSource.EMPIRICAL) {
             summary.put("empiricalSamples", empiricalSamples);
         }
-        summary.put("variant", dynamics.variant().name().toLowerCase(Locale.ROOT));
+        summary.put("variant", dynamics.variant().label());
         summary.put("amplifier", dynamics.amplifier().toString());
         summary.put("tau", dynamics.tau());
         summary.put("config", config.toMap());

@@ -1,6 +1,6 @@
 package io.github.dl4jlocalization.figures;
 
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.WeightSnapshot;

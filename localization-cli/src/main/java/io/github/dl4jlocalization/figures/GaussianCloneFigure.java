@@ -1,7 +1,7 @@
 package io.github.dl4jlocalization.figures;
 
 import io.github.dl4jlocalization.data.DataModelConfig;
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.Plots;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.WeightSnapshot;
@@ -9,9 +9,9 @@ import io.github.dl4jlocalization.metrics.LocalizationMetrics;
 import io.github.dl4jlocalization.util.Require;
 import org.knowm.xchart.XYChart;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +51,10 @@ public record GaussianCloneFigure(RunConfig base, List<Double> gains, int seeds,
     /** The models compared, in plot order. */
     public static final List<String> MODELS = List.of("nlgp", "nlgp-clone");
     /** Default gains: from nearly Gaussian (0.1) to nearly binary (100). */
-    public static final List<Double> DEFAULT_GAINS = List.of(0.1, 1.0, 3.0, 10.0, 100.0);
+    public static final String DEFAULT_GAINS_TEXT = "0.1,1,3,10,100";
+    /** {@link #DEFAULT_GAINS_TEXT} as numbers. */
+    public static final List<Double> DEFAULT_GAINS = Arrays.stream(DEFAULT_GAINS_TEXT.split(",")).map(Double::valueOf)
+            .toList();
     /** Default seeds per point. */
     public static final int DEFAULT_SEEDS = 5;
 
@@ -71,7 +74,7 @@ public record GaussianCloneFigure(RunConfig base, List<Double> gains, int seeds,
      * bias, init 0.001, lr 0.1, B = 5000, T = 10,000, records every 100 steps, evaluation on 1000
      * samples), checkpoints only at the end (a sweep resumes whole units).
      */
-    public static Map<String, Object> defaults() {
+    public static RunConfig.Builder defaults() {
         return IprKurtosisFigure.defaults(IprKurtosisFigure.Preset.SINGLE_NEURON);
     }
 

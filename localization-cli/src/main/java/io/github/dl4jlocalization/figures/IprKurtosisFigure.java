@@ -1,15 +1,20 @@
 package io.github.dl4jlocalization.figures;
 
 import io.github.dl4jlocalization.data.BatchSampler;
+import io.github.dl4jlocalization.data.ClassPair;
 import io.github.dl4jlocalization.data.DataModel;
 import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.DataModelType;
 import io.github.dl4jlocalization.data.LabelledBatch;
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.Plots;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.WeightSnapshot;
 import io.github.dl4jlocalization.metrics.ExcessKurtosis;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.nn.Bias;
+import io.github.dl4jlocalization.nn.HiddenActivation;
+import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.util.Require;
 import org.knowm.xchart.XYChart;
 
@@ -70,8 +75,11 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
     public static final int DEFAULT_SEEDS = 30;
     /** The reference's NLGP gains: {@code logspace(-1, 1, 10)}. */
     public static final List<Double> DEFAULT_GAINS = logspace(-1, 1, 10);
+    /** The reference's Kur exponents, as the {@code --ks} flag writes them. */
+    public static final String DEFAULT_KS_TEXT = "4.1,4.3,4.5,4.74,5,5.4,6.1,7.7,10,50";
     /** The reference's Kur exponents. */
-    public static final List<Double> DEFAULT_KS = List.of(4.1, 4.3, 4.5, 4.74, 5.0, 5.4, 6.1, 7.7, 10.0, 50.0);
+    public static final List<Double> DEFAULT_KS = Arrays.stream(DEFAULT_KS_TEXT.split(",")).map(Double::valueOf)
+            .toList();
 
     /** Which record of a run its IPR is read at. */
     public enum IprRecord {
@@ -121,22 +129,12 @@ public record IprKurtosisFigure(RunConfig base, List<Double> gains, List<Double>
      * bias, init 0.001, B = 5000, evaluation on 1000 samples, checkpoints only at the end (a
      * sweep resumes whole units); K, lr, T and the record interval as the preset says.
      */
-    public static Map<String, Object> defaults(Preset preset) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", Map.of("length", 40, "xi", "0.3,0.7"));
+    public static RunConfig.Builder defaults(Preset preset) {
         boolean many = preset == Preset.MANY_NEURONS;
-        m.put("hidden", many ? 10 : 1);
-        m.put("activation", "relu");
-        m.put("bias", "none");
-        m.put("readout", "frozen");
-        m.put("initScale", 0.001);
-        m.put("lr", many ? 5.0 : 0.1);
-        m.put("batch", 5000);
-        m.put("steps", many ? 20_000 : 10_000);
-        m.put("recordEvery", many ? 200 : 100);
-        m.put("evalSize", 1000);
-        m.put("checkpointEvery", 0);
-        return m;
+        return RunConfig.builder().set(DataModelType.LENGTH, 40).set(DataModelType.XI, new ClassPair(0.3, 0.7))
+                .hidden(many ? 10 : 1).activation(HiddenActivation.RELU).bias(Bias.none()).readout(Readout.FROZEN)
+                .initScale(0.001).learningRate(many ? 5.0 : 0.1).batch(5000).steps(many ? 20_000 : 10_000)
+                .recordEvery(many ? 200 : 100).evalSize(1000).checkpointEvery(0);
     }
 
     /** {@code n} values evenly spaced in log10 from {@code 10^a} to {@code 10^b} (numpy's {@code logspace}). */

@@ -1,13 +1,21 @@
 package io.github.dl4jlocalization.figures;
 
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.data.ClassPair;
+import io.github.dl4jlocalization.data.DataModelConfig;
+import io.github.dl4jlocalization.data.DataModelType;
+import io.github.dl4jlocalization.data.KurModel;
+import io.github.dl4jlocalization.data.NlgpModel;
+import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.nn.Bias;
+import io.github.dl4jlocalization.nn.HiddenActivation;
+import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.util.Require;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -19,47 +27,38 @@ import java.util.stream.Collectors;
  */
 public enum ManyNeuronsPanel {
     /** SCM K = 10 sigmoid, trainable bias (init 0), init 0.1, lr 100, B = 1000, T = 5000, L = 100, Kur(10). */
-    SCM_KUR10("scm-kur10", scm(10)),
+    SCM_KUR10("scm-kur10", () -> scm(10)),
     /** As {@link #SCM_KUR10} on Kur(30). */
-    SCM_KUR30("scm-kur30", scm(30)),
+    SCM_KUR30("scm-kur30", () -> scm(30)),
     /** As {@link #SCM_KUR10} on Kur(4) (infinite kurtosis). */
-    SCM_KUR4("scm-kur4", scm(4)),
+    SCM_KUR4("scm-kur4", () -> scm(4)),
     /** Two-layer K = 10 ReLU, trainable bias and readout, init 0.001, lr 1, B = 1000, T = 2000, L = 40, NLGP(100). */
-    MLP_NLGP100("mlp-nlgp100", params(Map.of("model", "nlgp", "gain", 100.0, "xi", "1,3", "length", 40),
-            10, "relu", "trained", 0.001, 1.0, 1000, 2000)),
+    MLP_NLGP100("mlp-nlgp100", () -> panel("nlgp", NlgpModel.GAIN, 100.0, 40, 10, HiddenActivation.RELU,
+            Readout.TRAINED, 0.001, 1.0, 1000, 2000)),
     /** Two-layer K = 100 ReLU, trainable bias and readout, init 0.001, lr 2, B = 200, T = 5000, L = 40, Kur(30). */
-    MLP_KUR30("mlp-kur30", params(Map.of("model", "kur", "k", 30.0, "xi", "1,3", "length", 40),
-            100, "relu", "trained", 0.001, 2.0, 200, 5000));
+    MLP_KUR30("mlp-kur30", () -> panel("kur", KurModel.K, 30.0, 40, 100, HiddenActivation.RELU, Readout.TRAINED,
+            0.001, 2.0, 200, 5000));
 
     private final String id;
-    private final Map<String, Object> parameters;
+    private final Supplier<RunConfig.Builder> settings;
 
-    ManyNeuronsPanel(String id, Map<String, Object> parameters) {
+    ManyNeuronsPanel(String id, Supplier<RunConfig.Builder> settings) {
         this.id = id;
-        this.parameters = parameters;
+        this.settings = settings;
     }
 
-    private static Map<String, Object> scm(double k) {
-        return params(Map.of("model", "kur", "k", k, "xi", "1,3", "length", 100), 10, "sigmoid", "frozen", 0.1,
-                100.0, 1000, 5000);
+    private static RunConfig.Builder scm(double k) {
+        return panel("kur", KurModel.K, k, 100, 10, HiddenActivation.SIGMOID, Readout.FROZEN, 0.1, 100.0, 1000, 5000);
     }
 
-    private static Map<String, Object> params(Map<String, Object> data, int hidden, String activation, String readout,
-                                              double initScale, double lr, int batch, int steps) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
-        m.put("hidden", hidden);
-        m.put("activation", activation);
-        m.put("bias", "trainable:0");
-        m.put("readout", readout);
-        m.put("initScale", initScale);
-        m.put("lr", lr);
-        m.put("batch", batch);
-        m.put("steps", steps);
-        m.put("recordEvery", 100);
-        m.put("evalSize", 1000);
-        m.put("checkpointEvery", 0);
-        return Collections.unmodifiableMap(m);
+    /** A panel's settings: the model and its one parameter, xi = (1, 3), the network and the training. */
+    private static RunConfig.Builder panel(String model, Parameter<Double> parameter, double value, int length,
+                                           int hidden, HiddenActivation activation, Readout readout, double initScale,
+                                           double lr, int batch, int steps) {
+        return RunConfig.builder().set(DataModelConfig.MODEL, model).set(parameter, value)
+                .set(DataModelType.XI, new ClassPair(1, 3)).set(DataModelType.LENGTH, length)
+                .hidden(hidden).activation(activation).bias(Bias.trainable(0)).readout(readout).initScale(initScale)
+                .learningRate(lr).batch(batch).steps(steps).recordEvery(100).evalSize(1000).checkpointEvery(0);
     }
 
     /** The panel's name (file names, the {@code --panels} flag). */
@@ -67,9 +66,9 @@ public enum ManyNeuronsPanel {
         return id;
     }
 
-    /** The run parameters ({@code RunConfig} keys). */
-    public Map<String, Object> parameters() {
-        return parameters;
+    /** The panel's run settings, a fresh builder (flags then override them). */
+    public RunConfig.Builder settings() {
+        return settings.get();
     }
 
     /**

@@ -1,24 +1,28 @@
 package io.github.dl4jlocalization.sweep;
 
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.ParameterSet;
+import io.github.dl4jlocalization.config.ParameterValues;
+import io.github.dl4jlocalization.config.Range;
+import io.github.dl4jlocalization.config.ValueType;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.listeners.IterativeMagnitudePruning;
 import io.github.dl4jlocalization.listeners.PruningRoundRecord;
 import io.github.dl4jlocalization.listeners.PruningScope;
-import io.github.dl4jlocalization.util.Require;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Iterative magnitude pruning of the configuration's network ({@link PruningRun} into the unit's
  * directory; the config's {@code steps} are the SGD steps <em>per round</em>), optionally against
- * its one-shot baseline. Grid-file settings (defaults those of the {@code prune} command):
+ * its one-shot baseline. Grid-file settings (declared once, {@link #PARAMETERS}; the flags of
+ * {@code prune} and {@code figure imp} are the same declarations):
  * <pre>
  * task: {kind: prune, rate: 0.2, rounds: 10, scope: first-layer|per-layer|global,
  *        rewind: init|STEP, baseline: true, heldOut: evalSize|N}
@@ -44,26 +48,53 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
         implements UnitTask {
     /** The kind's name. */
     public static final String KIND = "prune";
-    /** The settings a grid file may give. */
-    public static final Set<String> SETTINGS = Set.of("rate", "rounds", "scope", "rewind", "baseline", "heldOut");
-
     private static final String EVAL_SIZE = "evalSize";
+
+    /** The pruning rate p per round, in (0, 1). */
+    public static final Parameter<Double> RATE = Parameter.real("rate").range(Range.fraction())
+            .defaultValue(IterativeMagnitudePruning.DEFAULT_RATE).label("p")
+            .help("Fraction of the kept weights pruned per round");
+    /** Pruning rounds R >= 1. */
+    public static final Parameter<Integer> ROUNDS = Parameter.integer("rounds").range(Range.atLeast(1))
+            .defaultValue(IterativeMagnitudePruning.DEFAULT_ROUNDS).label("R").help("Pruning rounds");
+    /** Which weights are pruned. */
+    public static final Parameter<PruningScope> SCOPE = Parameter.enumeration("scope", PruningScope.class)
+            .defaultValue(PruningScope.FIRST_LAYER)
+            .help("Weights pruned: the first layer, every layer by the same fraction, or all ranked together");
+    /** The rewind step, written {@code init} for 0 (the initial weights). */
+    public static final Parameter<Long> REWIND = Parameter.of("rewind", ValueType.of(String.class, "init|STEP",
+                    (name, value) -> PruningRun.parseRewind(ConfigValues.string(name, value)),
+                    step -> step == 0 ? PruningRun.REWIND_INIT : Long.toString(step)))
+            .defaultValue(0L).help("Rewind point after each pruning: init (the initial weights) or the state after "
+                    + "STEP updates of the first round");
+    /** Whether the one-shot baseline runs too. */
+    public static final Parameter<Boolean> BASELINE = Parameter.bool("baseline").defaultValue(true)
+            .help("Also run the one-shot baseline (same initial weights and data, pruned once to the final "
+                    + "sparsity) into one-shot.csv");
+    /** Held-out samples >= 2 for the per-round measures; null (written {@code evalSize}): the run's evaluation size. */
+    public static final Parameter<Integer> HELD_OUT = Parameter.of("heldOut", ValueType.of(Integer.class, "N",
+                    (name, value) -> EVAL_SIZE.equals(value) ? null : ConfigValues.integer(name, value),
+                    n -> n == null ? EVAL_SIZE : n))
+            .range(Range.atLeast(2)).defaultText("--eval-size")
+            .help("Held-out samples from the run's evaluation stream for the per-round measures");
+    /** The settings a grid file may give. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of("prune task setting", RATE, ROUNDS, SCOPE, REWIND,
+            BASELINE, HELD_OUT);
 
     /** Validates. */
     public PruneTask {
-        Require.fraction("rate", rate);
-        Require.atLeast("rounds", rounds, 1);
-        Require.nonNull("scope", scope);
-        Require.atLeast("rewind", rewind, 0L);
-        if (heldOut != null) {
-            Require.atLeast("heldOut", heldOut, 2);
-        }
+        values(rate, rounds, scope, rewind, baseline, heldOut);
     }
 
     /** The {@code prune} command's defaults: p = 0.2, R = 10, first layer, rewind to init, with the baseline. */
     public static PruneTask defaults() {
-        return new PruneTask(IterativeMagnitudePruning.DEFAULT_RATE, IterativeMagnitudePruning.DEFAULT_ROUNDS,
-                PruningScope.FIRST_LAYER, 0, true, null);
+        return of(PARAMETERS.defaults());
+    }
+
+    /** The task of checked values of {@link #PARAMETERS}. */
+    public static PruneTask of(ParameterValues v) {
+        return new PruneTask(v.get(RATE), v.get(ROUNDS), v.get(SCOPE), v.get(REWIND), v.get(BASELINE),
+                v.get(HELD_OUT));
     }
 
     /**
@@ -73,28 +104,18 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
      * @throws IllegalArgumentException naming an unknown setting or invalid value
      */
     public static PruneTask fromSettings(Map<String, ?> settings) {
-        UnitTasks.requireKnown(KIND, settings, SETTINGS);
-        PruneTask d = defaults();
-        double rate = settings.containsKey("rate") ? ConfigValues.number("rate", settings.get("rate")) : d.rate;
-        int rounds = settings.containsKey("rounds") ? ConfigValues.integer("rounds", settings.get("rounds")) : d.rounds;
-        PruningScope scope = settings.containsKey("scope")
-                ? RunConfig.parseEnum("scope", PruningScope.class, ConfigValues.string("scope", settings.get("scope"))) : d.scope;
-        long rewind = settings.containsKey("rewind") ? PruningRun.parseRewind(String.valueOf(settings.get("rewind")))
-                : d.rewind;
-        boolean baseline = settings.containsKey("baseline") ? bool(settings.get("baseline")) : d.baseline;
-        Object held = settings.get("heldOut");
-        Integer heldOut = held == null || EVAL_SIZE.equals(held) ? null : ConfigValues.integer("heldOut", held);
-        return new PruneTask(rate, rounds, scope, rewind, baseline, heldOut);
+        return of(UnitTasks.read(KIND, settings, PARAMETERS));
     }
 
-    private static boolean bool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(value).trim();
-        Require.that(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"), "baseline", value,
-                "true or false");
-        return Boolean.parseBoolean(text);
+    /** This task's settings as checked values of {@link #PARAMETERS}. */
+    public ParameterValues values() {
+        return values(rate, rounds, scope, rewind, baseline, heldOut);
+    }
+
+    private static ParameterValues values(double rate, int rounds, PruningScope scope, long rewind, boolean baseline,
+                                          Integer heldOut) {
+        return PARAMETERS.builder().set(RATE, rate).set(ROUNDS, rounds).set(SCOPE, scope).set(REWIND, rewind)
+                .set(BASELINE, baseline).set(HELD_OUT, heldOut).build();
     }
 
     @Override
@@ -104,14 +125,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rate", rate);
-        m.put("rounds", rounds);
-        m.put("scope", RunConfig.enumName(scope));
-        m.put("rewind", rewind == 0 ? PruningRun.REWIND_INIT : Long.toString(rewind));
-        m.put("baseline", baseline);
-        m.put("heldOut", heldOut == null ? EVAL_SIZE : heldOut);
-        return m;
+        return values().toMap();
     }
 
     /** The pruning run of {@code config} (validates the rewind point against its steps per round). */

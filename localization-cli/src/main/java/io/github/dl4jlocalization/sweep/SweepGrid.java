@@ -1,7 +1,7 @@
 package io.github.dl4jlocalization.sweep;
 
 import io.github.dl4jlocalization.data.DataModelConfig;
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.util.Require;

@@ -1,6 +1,11 @@
 package io.github.dl4jlocalization.sweep;
 
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
+import io.github.dl4jlocalization.config.Parameter;
+import io.github.dl4jlocalization.config.ParameterSet;
+import io.github.dl4jlocalization.config.ParameterValues;
+import io.github.dl4jlocalization.config.Range;
+import io.github.dl4jlocalization.config.ValueType;
 import io.github.dl4jlocalization.experiment.Experiment;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
@@ -11,14 +16,13 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Integrates the effective dynamics of the single ReLU neuron next to the SGD run of the
  * configuration, from the same initial weights ({@link TheoryComparison}; SGD into
- * {@code dir/sgd}). Grid-file settings:
+ * {@code dir/sgd}). Grid-file settings (declared once, {@link #PARAMETERS}; the flags of
+ * {@code theory} and {@code figure ising-peaks} are the same declarations):
  * <pre>
  * task: {kind: theory, covariance: auto|exact|empirical, empiricalSamples: 100000, variant: 1|fig3}
  * </pre>
@@ -36,20 +40,41 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
         implements UnitTask {
     /** The kind's name. */
     public static final String KIND = "theory";
-    /** The settings a grid file may give. */
-    public static final Set<String> SETTINGS = Set.of("covariance", "empiricalSamples", "variant");
-
     private static final String AUTO = "auto";
+
+    /** The class covariances' source; null (written {@code auto}): exact where the model has closed forms. */
+    public static final Parameter<CovarianceSource> COVARIANCE = Parameter.of("covariance", ValueType.of(String.class,
+                    "auto|exact|empirical", TheoryTask::readCovariance, c -> c == null ? AUTO : ValueType.enumName(c)))
+            .defaultText(AUTO).help("Class covariances: exact (closed form), empirical (estimated from samples, as "
+                    + "the reference's np.cov) or auto (exact where the model has closed forms, else empirical)");
+    /** Samples per class of empirical covariances, >= 2. */
+    public static final Parameter<Integer> EMPIRICAL_SAMPLES = Parameter.integer("empiricalSamples")
+            .range(Range.atLeast(2)).defaultValue(TheoryComparison.DEFAULT_EMPIRICAL_SAMPLES).unit("per class")
+            .help("Samples of empirical covariances");
+    /** The update rule, {@code 1} or {@code fig3} ({@link EffectiveDynamics.Variant#label()}). */
+    public static final Parameter<EffectiveDynamics.Variant> VARIANT = Parameter.of("variant", ValueType.of(
+                    String.class, "1|fig3", (name, value) -> EffectiveDynamics.Variant.parse(name,
+                            ConfigValues.string(name, value)), EffectiveDynamics.Variant::label))
+            .defaultValue(EffectiveDynamics.Variant.VARIANT_1)
+            .help("Update rule: 1 (docs/science.md 5.3 variant 1, the model's exact amplifier) or fig3 (the Fig. 3 "
+                    + "notebook's rule with the cubic kurtosis amplifier)");
+    /** The settings a grid file may give. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of("theory task setting", COVARIANCE,
+            EMPIRICAL_SAMPLES, VARIANT);
 
     /** Validates. */
     public TheoryTask {
-        Require.atLeast("empiricalSamples", empiricalSamples, 2);
-        Require.nonNull("variant", variant);
+        values(covariance, empiricalSamples, variant);
     }
 
     /** Exact covariances where available, variant 1. */
     public static TheoryTask defaults() {
-        return new TheoryTask(null, TheoryComparison.DEFAULT_EMPIRICAL_SAMPLES, EffectiveDynamics.Variant.VARIANT_1);
+        return of(PARAMETERS.defaults());
+    }
+
+    /** The task of checked values of {@link #PARAMETERS}. */
+    public static TheoryTask of(ParameterValues v) {
+        return new TheoryTask(v.get(COVARIANCE), v.get(EMPIRICAL_SAMPLES), v.get(VARIANT));
     }
 
     /**
@@ -59,26 +84,23 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
      * @throws IllegalArgumentException naming an unknown setting or invalid value
      */
     public static TheoryTask fromSettings(Map<String, ?> settings) {
-        UnitTasks.requireKnown(KIND, settings, SETTINGS);
-        TheoryTask d = defaults();
-        Object cov = settings.get("covariance");
-        String covText = cov == null ? AUTO : ConfigValues.string("covariance", cov).trim().toLowerCase(Locale.ROOT);
-        CovarianceSource source = covText.equals(AUTO) ? null
-                : RunConfig.parseEnum("covariance", CovarianceSource.class, covText);
-        int samples = settings.containsKey("empiricalSamples")
-                ? ConfigValues.integer("empiricalSamples", settings.get("empiricalSamples")) : d.empiricalSamples;
-        EffectiveDynamics.Variant variant = settings.containsKey("variant")
-                ? parseVariant(String.valueOf(settings.get("variant"))) : d.variant;
-        return new TheoryTask(source, samples, variant);
+        return of(UnitTasks.read(KIND, settings, PARAMETERS));
     }
 
-    /** {@code 1} (docs/science.md 5.3, variant 1) or {@code fig3} (the Fig. 3 notebook's rule). */
-    public static EffectiveDynamics.Variant parseVariant(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "1" -> EffectiveDynamics.Variant.VARIANT_1;
-            case "fig3" -> EffectiveDynamics.Variant.FIG3;
-            default -> throw new IllegalArgumentException("variant must be 1 or fig3, got '" + text + "'");
-        };
+    /** This task's settings as checked values of {@link #PARAMETERS}. */
+    public ParameterValues values() {
+        return values(covariance, empiricalSamples, variant);
+    }
+
+    private static ParameterValues values(CovarianceSource covariance, int empiricalSamples,
+                                          EffectiveDynamics.Variant variant) {
+        return PARAMETERS.builder().set(COVARIANCE, covariance).set(EMPIRICAL_SAMPLES, empiricalSamples)
+                .set(VARIANT, variant).build();
+    }
+
+    private static CovarianceSource readCovariance(String name, Object value) {
+        String text = ConfigValues.string(name, value).trim();
+        return text.equalsIgnoreCase(AUTO) ? null : ValueType.parseEnum(name, CovarianceSource.class, text);
     }
 
     @Override
@@ -88,11 +110,7 @@ public record TheoryTask(CovarianceSource covariance, int empiricalSamples, Effe
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("covariance", covariance == null ? AUTO : covariance.name().toLowerCase(Locale.ROOT));
-        m.put("empiricalSamples", empiricalSamples);
-        m.put("variant", variant == EffectiveDynamics.Variant.VARIANT_1 ? "1" : "fig3");
-        return m;
+        return values().toMap();
     }
 
     /**

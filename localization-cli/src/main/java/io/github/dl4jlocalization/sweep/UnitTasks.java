@@ -1,6 +1,8 @@
 package io.github.dl4jlocalization.sweep;
 
-import io.github.dl4jlocalization.experiment.ConfigValues;
+import io.github.dl4jlocalization.config.ConfigValues;
+import io.github.dl4jlocalization.config.ParameterSet;
+import io.github.dl4jlocalization.config.ParameterValues;
 import io.github.dl4jlocalization.util.Require;
 
 import java.util.List;
@@ -37,6 +39,23 @@ public final class UnitTasks {
             default -> throw new IllegalArgumentException("task.kind must be one of " + String.join(", ", KINDS)
                     + ", got '" + kind + "'");
         };
+    }
+
+    /**
+     * Reads the settings of a task map (other than {@code kind}): missing ones take their
+     * defaults.
+     *
+     * @throws IllegalArgumentException naming an unknown setting or an invalid value
+     */
+    static ParameterValues read(String kind, Map<String, ?> map, ParameterSet settings) {
+        requireKnown(kind, map, Set.copyOf(settings.names()));
+        ParameterValues.Builder values = settings.builder();
+        map.forEach((key, value) -> {
+            if (!key.equals("kind")) {
+                values.set(key, value);
+            }
+        });
+        return values.build();
     }
 
     /** Rejects a setting of a task map (other than {@code kind}) not in {@code known}. */

@@ -162,18 +162,17 @@ class PruneCommandTest extends ConsoleCapture {
     /** prune's own default of steps per round sits under the config file and the flags. */
     @Test
     void stepsPerRoundDefaultSitsUnderConfigFileAndFlags(@TempDir Path dir) throws IOException {
-        Map<String, Object> defaults = Map.of("steps", PruneCommand.DEFAULT_STEPS_PER_ROUND);
         PruneCommand plain = new PruneCommand();
         new picocli.CommandLine(plain).parseArgs("--out", dir.toString());
-        assertEquals(PruneCommand.DEFAULT_STEPS_PER_ROUND, plain.run.configure(defaults).steps());
+        assertEquals(PruneCommand.DEFAULT_STEPS_PER_ROUND, plain.run.configure().steps());
         Path config = dir.resolve("c.yaml");
         Files.writeString(config, "steps: 70\n");
         PruneCommand fromFile = new PruneCommand();
         new picocli.CommandLine(fromFile).parseArgs("--config", config.toString(), "--out", dir.toString());
-        assertEquals(70, fromFile.run.configure(defaults).steps());
+        assertEquals(70, fromFile.run.configure().steps());
         PruneCommand fromFlag = new PruneCommand();
         new picocli.CommandLine(fromFlag).parseArgs("--config", config.toString(), "--steps", "9", "--out",
                 dir.toString());
-        assertEquals(9, fromFlag.run.configure(defaults).steps());
+        assertEquals(9, fromFlag.run.configure().steps());
     }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.experiment;
 import io.github.dl4jlocalization.data.NlgpModel;
 import io.github.dl4jlocalization.nn.Bias;
 import io.github.dl4jlocalization.nn.HiddenActivation;
+import io.github.dl4jlocalization.nn.NetworkSpec;
 import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
 import org.junit.jupiter.api.Test;
@@ -141,12 +142,12 @@ class RunConfigTest {
 
     @Test
     void biasSpecifications() {
-        assertEquals(Bias.none(), RunConfig.parseBias("none"));
-        assertEquals(Bias.trainable(0), RunConfig.parseBias("trainable"));
-        assertEquals(Bias.trainable(0.5), RunConfig.parseBias("Trainable:0.5"));
-        assertEquals(Bias.fixed(-1), RunConfig.parseBias("fixed:-1"));
+        assertEquals(Bias.none(), NetworkSpec.BIAS.read("none"));
+        assertEquals(Bias.trainable(0), NetworkSpec.BIAS.read("trainable"));
+        assertEquals(Bias.trainable(0.5), NetworkSpec.BIAS.read("Trainable:0.5"));
+        assertEquals(Bias.fixed(-1), NetworkSpec.BIAS.read("fixed:-1"));
         for (Bias b : List.of(Bias.none(), Bias.trainable(2), Bias.fixed(-1))) {
-            assertEquals(b, RunConfig.parseBias(RunConfig.formatBias(b)));
+            assertEquals(b, NetworkSpec.BIAS.read(NetworkSpec.BIAS.write(b)));
         }
     }
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManyNeuronsFigureTest {
     @Test
     void panelsCarryTheNotebookSettings() {
-        RunConfig scm = RunConfig.fromMap(ManyNeuronsPanel.SCM_KUR4.parameters());
+        RunConfig scm = ManyNeuronsPanel.SCM_KUR4.settings().build();
         assertEquals(10, scm.hidden());
         assertEquals(100, scm.dataModel().dimension());
         assertEquals(100, scm.learningRate());
@@ -21,7 +21,7 @@ class ManyNeuronsFigureTest {
         assertEquals("trainable:0.0", scm.toMap().get("bias"));
         assertEquals("frozen", scm.toMap().get("readout"));
         assertEquals(4.0, ((Map<?, ?>) scm.toMap().get("data")).get("k"));
-        RunConfig mlp = RunConfig.fromMap(ManyNeuronsPanel.MLP_KUR30.parameters());
+        RunConfig mlp = ManyNeuronsPanel.MLP_KUR30.settings().build();
         assertEquals(100, mlp.hidden());
         assertEquals(200, mlp.batch());
         assertEquals("trained", mlp.toMap().get("readout"));

@@ -1,12 +1,15 @@
-package io.github.dl4jlocalization.experiment;
+package io.github.dl4jlocalization.config;
 
 import io.github.dl4jlocalization.util.Require;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Reads typed values out of a parsed JSON or YAML map (numbers may arrive as any {@link Number}
- * or as numeric strings, e.g. YAML's {@code 1e-3}); each failure names the key.
+ * Reads typed values out of a parsed JSON or YAML map, or out of a flag's value: numbers may
+ * arrive as any {@link Number} or as numeric strings (e.g. YAML's {@code 1e-3}), pairs as
+ * two-element lists or {@code "a,b"} strings. Each failure names the key; the one reader of every
+ * {@link ValueType}.
  */
 public final class ConfigValues {
     private ConfigValues() {
@@ -54,11 +57,35 @@ public final class ConfigValues {
         return (int) v;
     }
 
+    /** {@code true} or {@code false}: a {@link Boolean} or the text, case ignored. */
+    public static boolean bool(String key, Object value) {
+        Require.nonNull(key, value);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim();
+        Require.that(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"), key, value, "true or false");
+        return Boolean.parseBoolean(text);
+    }
+
     /** A string (scalars are converted with {@code toString}). */
     public static String string(String key, Object value) {
         Require.nonNull(key, value);
         Require.that(!(value instanceof Map<?, ?> || value instanceof Iterable<?>), key, value, "a single value");
         return value.toString();
+    }
+
+    /**
+     * A pair of numbers as the text {@code "a,b"} that {@code ClassPair.parse} and
+     * {@code Support.parse} read: a two-element list is joined, a string is returned as it is.
+     */
+    public static String pair(String key, Object value) {
+        Require.nonNull(key, value);
+        if (value instanceof List<?> list) {
+            Require.that(list.size() == 2, key, value, "two numbers [a, b]");
+            return number(key, list.get(0)) + "," + number(key, list.get(1));
+        }
+        return string(key, value);
     }
 
     /** A nested map with string keys, e.g. the {@code data} section of a config file. */
