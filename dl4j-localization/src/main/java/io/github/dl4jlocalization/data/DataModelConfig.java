@@ -24,7 +24,8 @@ import java.util.Map;
  *   <tr><td>gain</td><td>3</td><td>nlgp, nlgp-clone</td><td>g</td></tr>
  *   <tr><td>marginal</td><td>algebraic</td><td>kur</td><td>algebraic | gaussian | uniform | laplace | binary</td></tr>
  *   <tr><td>k</td><td>5</td><td>kur with the algebraic marginal</td><td>tail exponent k &gt; 2</td></tr>
- *   <tr><td>sweeps</td><td>50</td><td>ising</td><td>Metropolis sweeps per sample</td></tr>
+ *   <tr><td>sampler</td><td>exact</td><td>ising</td><td>exact | metropolis (the reference's chains)</td></tr>
+ *   <tr><td>sweeps</td><td>50</td><td>ising with the metropolis sampler</td><td>Metropolis sweeps per sample</td></tr>
  *   <tr><td>radial</td><td>extreme</td><td>elliptical</td><td>shell | extreme | t</td></tr>
  *   <tr><td>df</td><td>3</td><td>elliptical with radial t</td><td>degrees of freedom &gt; 2</td></tr>
  *   <tr><td>pulseSpread</td><td>0.05</td><td>pulse</td><td>width of each class's length-fraction range</td></tr>
@@ -45,7 +46,7 @@ public final class DataModelConfig implements Serializable {
     public static final List<String> MODELS = List.of("nlgp", "nlgp-clone", "kur", "ising", "elliptical", "pulse");
     /** The map keys, in {@link #toMap()} order. */
     public static final List<String> KEYS = List.of("model", "xi", "length", "dim", "gain", "marginal", "k",
-            "sweeps", "radial", "df", "pulseSpread", "support");
+            "sampler", "sweeps", "radial", "df", "pulseSpread", "support");
 
     /** Default model: NLGP. */
     public static final String DEFAULT_MODEL = "nlgp";
@@ -73,6 +74,7 @@ public final class DataModelConfig implements Serializable {
     private final ClassPair xi;
     private final int length;
     private final int dim;
+    private final IsingModel.Sampler sampler;
     private final int sweeps;
     private final double df;
     private final String radial;
@@ -94,6 +96,7 @@ public final class DataModelConfig implements Serializable {
         this.dim = Require.inRange("dim", b.dim, 1, 2);
         Require.that(dim == 1 || !(model.equals("ising") || model.equals("pulse")), "dim", dim,
                 "1 for model '" + model + "' (a 1-D ring)");
+        this.sampler = IsingModel.Sampler.parse(b.sampler);
         this.sweeps = Require.atLeast("sweeps", b.sweeps, 1);
         this.df = Require.greaterThan("df", b.df, 2);
         this.radial = RadialLaw.parse(b.radial, df).name();
@@ -139,7 +142,7 @@ public final class DataModelConfig implements Serializable {
             case "nlgp" -> new NlgpModel(gain, xi, length, dim, support);
             case "nlgp-clone" -> new NlgpCloneModel(gain, xi, length, dim, support);
             case "kur" -> new KurModel(Marginal.parse(marginal, k), xi, length, dim, support);
-            case "ising" -> new IsingModel(xi, length, sweeps, support);
+            case "ising" -> new IsingModel(xi, length, sampler, sweeps, support);
             case "elliptical" -> new EllipticalModel(RadialLaw.parse(radial, df), xi, length, dim, support);
             case "pulse" -> new PulseModel(xi, pulseSpread, length, support);
             default -> throw new IllegalStateException("unreachable: model validated as one of " + MODELS);
@@ -148,7 +151,8 @@ public final class DataModelConfig implements Serializable {
 
     /**
      * The parameters relevant to the chosen model, in {@link #KEYS} order: model, xi, length, dim,
-     * then the model's own (gain; marginal and k if algebraic; sweeps; radial and df if t;
+     * then the model's own (gain; marginal and k if algebraic; sampler and, for metropolis, sweeps;
+     * radial and df if t;
      * pulseSpread), then support. Pairs are two-element lists of doubles. Unmodifiable.
      */
     public Map<String, Object> toMap() {
@@ -165,7 +169,12 @@ public final class DataModelConfig implements Serializable {
                     m.put("k", k);
                 }
             }
-            case "ising" -> m.put("sweeps", sweeps);
+            case "ising" -> {
+                m.put("sampler", sampler.key());
+                if (sampler == IsingModel.Sampler.METROPOLIS) {
+                    m.put("sweeps", sweeps);
+                }
+            }
             case "elliptical" -> {
                 m.put("radial", radial);
                 if (radial.equals("t")) {
@@ -212,6 +221,11 @@ public final class DataModelConfig implements Serializable {
     /** 1 or 2. */
     public int dim() {
         return dim;
+    }
+
+    /** The Ising sampler. */
+    public IsingModel.Sampler sampler() {
+        return sampler;
     }
 
     /** Ising Metropolis sweeps per sample. */
@@ -263,6 +277,7 @@ public final class DataModelConfig implements Serializable {
         private ClassPair xi;
         private int length = DEFAULT_LENGTH;
         private int dim = DEFAULT_DIM;
+        private String sampler = IsingModel.Sampler.DEFAULT.key();
         private int sweeps = IsingModel.DEFAULT_SWEEPS;
         private double df = DEFAULT_DF;
         private String radial = DEFAULT_RADIAL;
@@ -311,6 +326,12 @@ public final class DataModelConfig implements Serializable {
         /** 1 or 2. */
         public Builder dim(int dim) {
             this.dim = dim;
+            return this;
+        }
+
+        /** Ising sampler: exact (default) | metropolis. */
+        public Builder sampler(String sampler) {
+            this.sampler = sampler;
             return this;
         }
 
@@ -366,6 +387,7 @@ public final class DataModelConfig implements Serializable {
                 case "xi" -> xi(ClassPair.parse(pair(key, value)));
                 case "length" -> length(integer(key, value));
                 case "dim" -> dim(integer(key, value));
+                case "sampler" -> sampler(value.toString());
                 case "sweeps" -> sweeps(integer(key, value));
                 case "df" -> df(number(key, value));
                 case "radial" -> radial(value.toString());

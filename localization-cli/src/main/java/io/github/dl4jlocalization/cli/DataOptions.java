@@ -37,7 +37,12 @@ public final class DataOptions {
     @Option(names = "--dim", paramLabel = "1|2", description = "1-D ring (D = L) or 2-D torus (D = L^2) (default 1).")
     Integer dim;
 
-    @Option(names = "--sweeps", paramLabel = "N", description = "Ising Metropolis sweeps per sample (default 50).")
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "Ising sampler: exact (Boltzmann samples), metropolis (the reference's chains) (default exact).")
+    String sampler;
+
+    @Option(names = "--sweeps", paramLabel = "N",
+            description = "Ising Metropolis sweeps per sample, with --sampler metropolis (default 50).")
     Integer sweeps;
 
     @Option(names = "--df", paramLabel = "NU", description = "Student-t degrees of freedom > 2 (default 3).")
@@ -70,6 +75,7 @@ public final class DataOptions {
         put(m, "xi", xi);
         put(m, "length", length);
         put(m, "dim", dim);
+        put(m, "sampler", sampler);
         put(m, "sweeps", sweeps);
         put(m, "df", df);
         put(m, "radial", radial);
