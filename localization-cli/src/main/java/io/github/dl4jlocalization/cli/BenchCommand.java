@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 /** {@code localization bench}: performance measurements; see its subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance measurements.",
-        subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchSweepCommand.class})
+        subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchCompareCommand.class,
+            BenchSweepCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
