@@ -125,25 +125,36 @@ public final class PyTorchLoop {
     }
 
     /**
-     * Runs {@code steps} steps of {@code config}'s workload and returns the seconds the script
-     * reports (its wall time after the imports: setup and loop).
+     * What one run of the loop took.
+     *
+     * @param seconds    the wall seconds the script reports (after its imports: setup and loop)
+     * @param cpuSeconds CPU seconds of the whole interpreter process ({@link ProcessCpu}), NaN
+     *                   where unknown
      */
-    public double seconds(RunConfig config, int steps) {
+    public record Timing(double seconds, double cpuSeconds) {
+    }
+
+    /** Runs {@code steps} steps of {@code config}'s workload. */
+    public Timing run(RunConfig config, int steps) {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
         cmd.addAll(arguments(config, steps));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("MKL_NUM_THREADS", "1");
         try {
+            Path output = Files.createTempFile("localization-pytorch-loop-", ".out");
+            pb.redirectOutput(output.toFile());
             Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Require.that(p.waitFor() == 0, "PyTorch loop", String.join(" ", cmd), "a run that exits with status 0, got: "
+            double cpuSeconds = ProcessCpu.waitFor(p);
+            String out = Files.readString(output);
+            Files.deleteIfExists(output);
+            Require.that(p.exitValue() == 0, "PyTorch loop", String.join(" ", cmd), "a run that exits with status 0, got: "
                     + out.strip());
             String last = out.strip().lines().reduce((a, b) -> b).orElse("");
             Map<?, ?> result = new ObjectMapper().readValue(last, Map.class);
             Object seconds = result.get("seconds");
             Require.that(seconds instanceof Number, "PyTorch loop output", last, "JSON with a number 'seconds'");
-            return ((Number) seconds).doubleValue();
+            return new Timing(((Number) seconds).doubleValue(), cpuSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the PyTorch loop: " + e.getMessage(), e);
         } catch (InterruptedException e) {

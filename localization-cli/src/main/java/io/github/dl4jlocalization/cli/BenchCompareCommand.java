@@ -76,21 +76,30 @@ final class BenchCompareCommand implements Callable<Integer> {
                 BenchTrainCommand.heapFlag().orElse("none"), LoadAverage.now());
         AtomicBoolean spinning = new AtomicBoolean(true);
         List<Thread> spinners = startSpinners(load, spinning);
+        // per workload: {run s, PyTorch s, run process CPU s, PyTorch process CPU s} x repetitions
         List<double[][]> times = new ArrayList<>();
         try {
             for (Workload w : chosen) {
                 System.out.println("measuring " + w.name() + " (" + w.description() + ") ...");
-                double[][] t = new double[2][repetitions];
+                double[][] t = new double[4][repetitions];
                 for (int r = 0; r < repetitions; r++) {
-                    boolean javaFirst = r % 2 == 0;
-                    double first = javaFirst ? RunProcess.run(w.config(), steps).secondsElapsed()
-                            : loop.get().seconds(w.config(), steps);
-                    double second = javaFirst ? loop.get().seconds(w.config(), steps)
-                            : RunProcess.run(w.config(), steps).secondsElapsed();
-                    t[0][r] = javaFirst ? first : second;
-                    t[1][r] = javaFirst ? second : first;
-                    System.out.printf(Locale.ROOT, "  pair %d: run %.2f s, PyTorch %.2f s, ratio %.3f (load %s)%n",
-                            r + 1, t[0][r], t[1][r], t[0][r] / t[1][r], LoadAverage.now());
+                    RunProcess.Outcome run = null;
+                    PyTorchLoop.Timing torch = null;
+                    // ABBA: the run goes first in even pairs, second in odd ones
+                    for (int side = 0; side < 2; side++) {
+                        if ((side == 0) == (r % 2 == 0)) {
+                            run = RunProcess.run(w.config(), steps);
+                        } else {
+                            torch = loop.get().run(w.config(), steps);
+                        }
+                    }
+                    t[0][r] = run.secondsElapsed();
+                    t[1][r] = torch.seconds();
+                    t[2][r] = run.cpuSeconds();
+                    t[3][r] = torch.cpuSeconds();
+                    System.out.printf(Locale.ROOT, "  pair %d: run %.2f s, PyTorch %.2f s, ratio %.3f; process CPU "
+                                    + "%.2f s vs %.2f s, ratio %.3f (load %s)%n", r + 1, t[0][r], t[1][r],
+                            t[0][r] / t[1][r], t[2][r], t[3][r], t[2][r] / t[3][r], LoadAverage.now());
                 }
                 times.add(t);
             }
@@ -101,19 +110,22 @@ final class BenchCompareCommand implements Callable<Integer> {
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-4s %9s %11s %13s %15s%n", "", "run s", "PyTorch s", "median ratio",
-                "ratio range");
+        System.out.printf(Locale.ROOT, "%-4s %9s %11s %13s %15s | %9s %13s %10s%n", "", "run s", "PyTorch s",
+                "median ratio", "ratio range", "run CPU s", "PyTorch CPU s", "CPU ratio");
         for (int i = 0; i < chosen.size(); i++) {
             double[][] t = times.get(i);
             double[] ratios = new double[repetitions];
+            double[] cpuRatios = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 ratios[r] = t[0][r] / t[1][r];
+                cpuRatios[r] = t[2][r] / t[3][r];
             }
             double ratio = TrainBenchmark.median(ratios);
             Workload w = chosen.get(i);
-            System.out.printf(Locale.ROOT, "%-4s %9.2f %11.2f %13.3f %7.3f-%.3f%n", w.name(),
+            System.out.printf(Locale.ROOT, "%-4s %9.2f %11.2f %13.3f %7.3f-%.3f | %9.2f %13.2f %10.3f%n", w.name(),
                     TrainBenchmark.median(t[0]), TrainBenchmark.median(t[1]), ratio,
-                    Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
+                    Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(),
+                    TrainBenchmark.median(t[2]), TrainBenchmark.median(t[3]), TrainBenchmark.median(cpuRatios));
             if (w == TrainBenchmark.W1) {
                 double target = load == 0 ? TARGET_RATIO : LOADED_TARGET_RATIO;
                 BenchTrainCommand.check("W1 run / PyTorch <= " + target + (load == 0 ? "" : " (loaded)"),
@@ -121,7 +133,9 @@ final class BenchCompareCommand implements Callable<Integer> {
             }
         }
         System.out.println("run s: the run's secondsElapsed (JVM start-up excluded); PyTorch s: the loop's wall time "
-                + "after its imports.");
+                + "after its imports;");
+        System.out.println("CPU s: user + system CPU of each whole process (JVM or interpreter start-up included), "
+                + "little affected by the load.");
         System.out.println("load average at the end: " + LoadAverage.now());
         return 0;
     }

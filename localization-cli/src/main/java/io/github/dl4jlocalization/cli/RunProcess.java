@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.bench.ProcessCpu;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
@@ -35,9 +36,11 @@ final class RunProcess {
      * @param secondsElapsed the summary's {@code secondsElapsed}: the run from its start in the
      *                       JVM (ND4J's start-up included) to its summary, JVM start-up excluded
      * @param processSeconds wall seconds of the whole child process, JVM start-up included
+     * @param cpuSeconds     CPU seconds of the whole child process ({@link ProcessCpu}), NaN
+     *                       where unknown
      * @param peakRssBytes   the summary's peak resident memory, where known
      */
-    record Outcome(double secondsElapsed, double processSeconds, OptionalLong peakRssBytes) {
+    record Outcome(double secondsElapsed, double processSeconds, double cpuSeconds, OptionalLong peakRssBytes) {
     }
 
     private RunProcess() {
@@ -65,14 +68,15 @@ final class RunProcess {
             long started = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            int status = p.waitFor();
+            double cpuSeconds = ProcessCpu.waitFor(p);
+            int status = p.exitValue();
             double processSeconds = (System.nanoTime() - started) * 1e-9;
             Require.that(status == 0, "child run", String.join(" ", cmd), "a run that exits with status 0");
             Map<String, Object> summary = JsonFiles.readJson(out.resolve(RunDirectory.SUMMARY), "run summary");
             Object peak = summary.get("peakRssBytes");
             Object seconds = summary.get("secondsElapsed");
             Require.that(seconds instanceof Number, "run summary secondsElapsed", seconds, "a number");
-            return new Outcome(((Number) seconds).doubleValue(), processSeconds,
+            return new Outcome(((Number) seconds).doubleValue(), processSeconds, cpuSeconds,
                     peak instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the benchmark's child run: " + e.getMessage(), e);

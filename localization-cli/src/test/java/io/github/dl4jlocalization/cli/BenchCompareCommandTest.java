@@ -52,7 +52,8 @@ class BenchCompareCommandTest extends ConsoleCapture {
         double run = Double.parseDouble(pair.replaceAll(".*run ([0-9.]+) s.*", "$1"));
         assertTrue(run > 0, pair);
         assertTrue(pair.contains("PyTorch 2.00 s"), pair);
-        assertTrue(pair.contains(String.format(java.util.Locale.ROOT, "ratio %.3f", run / 2.0)), pair);
+        double ratio = Double.parseDouble(pair.replaceAll(".*PyTorch 2.00 s, ratio ([0-9.]+);.*", "$1"));
+        assertEquals(run / 2.0, ratio, 0.0026, "the ratio of the two times (the run's printed to 0.01 s)");
         assertTrue(stdout.contains("W1 run / PyTorch <= 0.3"), stdout);
     }
 
@@ -61,6 +62,7 @@ class BenchCompareCommandTest extends ConsoleCapture {
         RunConfig small = RunConfig.builder().hidden(2).batch(50).recordEvery(5).build();
         RunProcess.Outcome o = RunProcess.run(small, 10);
         assertTrue(o.secondsElapsed() > 0 && o.secondsElapsed() < o.processSeconds(), o.toString());
+        assertTrue(o.cpuSeconds() > 0, o.toString());
         assertTrue(o.peakRssBytes().isPresent(), o.toString());
     }
 
@@ -81,7 +83,8 @@ class BenchCompareCommandTest extends ConsoleCapture {
         Optional<PyTorchLoop> loop = PyTorchLoop.find("python3", new StringBuilder())
                 .or(() -> PyTorchLoop.find("/usr/bin/python3", new StringBuilder()));
         assumeTrue(loop.isPresent(), "no python3 with torch");
-        double seconds = loop.get().seconds(RunConfig.builder().hidden(3).batch(20).build(), 5);
-        assertTrue(seconds > 0 && seconds < 60, "seconds " + seconds);
+        PyTorchLoop.Timing t = loop.get().run(RunConfig.builder().hidden(3).batch(20).build(), 5);
+        assertTrue(t.seconds() > 0 && t.seconds() < 60, t.toString());
+        assertTrue(t.cpuSeconds() > 0, t.toString());
     }
 }
