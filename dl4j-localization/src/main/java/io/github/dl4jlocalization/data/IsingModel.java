@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * {@code exp(J s_(L-1) s_0 - J) <= 1}). The ends of the open chain agree with probability
  * {@code (1 + t^(L-1))/2}, so a chain is accepted with probability
  * {@code ((1 + t^(L-1)) + (1 - t^(L-1)) e^-2J)/2 >= 1/2}: at most two chains (2L uniforms) per
- * sample on average. About 0.1 microseconds per sample at L = 40, against 20 for Metropolis.
+ * sample on average: about 0.3 microseconds per sample at L = 40 here, 178 times faster than 50-sweep
+ * Metropolis ({@code bench data}).
  *
  * <h2>Metropolis (the reference's protocol)</h2>
  * One independent chain per sample: every spin starts at +-1 with probability 1/2; then

@@ -3,7 +3,6 @@ package io.github.dl4jlocalization.experiment;
 import com.sun.management.OperatingSystemMXBean;
 import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.LabelledBatch;
-import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.RecordSink;
@@ -24,7 +23,7 @@ import java.util.function.LongConsumer;
  * generation included, prefetched on a second thread as in a run), without and with a
  * {@link ReceptiveFieldListener} every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and
  * in CPU time of the process; and where the time goes, in CPU time of the calling thread: a batch
- * drawn by the iterator alone (synchronous), of which the sampler's generation alone (the rest is
+ * drawn by the iterator alone (synchronously, into a workspace as a run's batches), of which the sampler's generation alone (the rest is
  * the copy into ND4J), {@code fit} alone on a fixed batch, its forward+backward pass alone
  * ({@code computeGradientAndScore}; the updater and bookkeeping are the difference), the
  * listener's record alone and the scoring of the run's held-out batch alone (a run's record is
@@ -160,13 +159,16 @@ public final class TrainBenchmark {
             next += steps;
         }
 
-        DataModelDataSetIterator data = new DataModelDataSetIterator.Builder(config.dataModel())
-                .batchSize(config.batch()).batchesPerEpoch(Integer.MAX_VALUE).seed(config.dataSeed()).build();
-        double dataMs = repeat(warmup, i -> data.next());
+        double dataMs;
+        DataSet fixed;
+        try (TrainingStream data = new TrainingStream(config.dataModel(), config.dataSeed(), config.batch(), 0,
+                Integer.MAX_VALUE, false)) {
+            dataMs = repeat(warmup, i -> data.next());
+            fixed = data.next().copy();
+        }
         BatchSampler sampler = new BatchSampler(config.dataModel(), config.dataSeed());
         LabelledBatch scratch = sampler.sample(0, config.batch());
         double generateMs = repeat(warmup, i -> sampler.sampleInto(i, scratch.features(), scratch.labels()));
-        DataSet fixed = data.next();
         MultiLayerNetwork net = config.network().network();
         double fitMs = repeat(warmup, i -> net.fit(fixed));
         net.setInput(fixed.getFeatures());
