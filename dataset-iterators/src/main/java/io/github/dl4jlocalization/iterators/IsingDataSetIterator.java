@@ -3,10 +3,11 @@ package io.github.dl4jlocalization.iterators;
 import io.github.dl4jlocalization.data.IsingModel;
 
 /**
- * Online batches of the 1-D Ising ring (Metropolis samples; xi are the couplings J) ({@link IsingModel}) for DL4J:
+ * Online batches of the 1-D Ising ring (exact Boltzmann samples by default, or the reference's
+ * Metropolis chains; xi are the couplings J) ({@link IsingModel}) for DL4J:
  * <pre>{@code
  * DataSetIterator train = new IsingDataSetIterator.Builder()
- *         .xi(0.3, 0.7).length(40).sweeps(50)          // the model
+ *         .xi(0.3, 0.7).length(40)                 // the model (exact sampler)
  *         .batchSize(5000).seed(1)                 // the iteration (see DataModelDataSetIterator)
  *         .build();
  * }</pre>
@@ -33,14 +34,23 @@ public final class IsingDataSetIterator extends DataModelDataSetIterator {
         return (IsingModel) super.model();
     }
 
-    /** Builder: the Metropolis sweeps per sample (default 50), plus the task parameters (xi = couplings J; 1-D only) and iteration options. */
+    /**
+     * Builder: the sampler (default exact) and Metropolis sweeps per sample (default 50), plus the
+     * task parameters (xi = couplings J; 1-D only) and iteration options.
+     */
     public static final class Builder extends TaskBuilder<Builder> {
         /** A builder with the model's default parameters. */
         public Builder() {
             super("ising");
         }
 
-        /** Metropolis sweeps per sample, >= 1 (default 50). */
+        /** The sampler, {@link IsingModel.Sampler#EXACT} (default) or {@link IsingModel.Sampler#METROPOLIS}. */
+        public Builder sampler(IsingModel.Sampler sampler) {
+            config().sampler(sampler.key());
+            return this;
+        }
+
+        /** Metropolis sweeps per sample, >= 1 (default 50), used with the Metropolis sampler. */
         public Builder sweeps(int sweeps) {
             config().sweeps(sweeps);
             return this;

@@ -2,6 +2,8 @@ package io.github.dl4jlocalization.iterators;
 
 import io.github.dl4jlocalization.data.Labels;
 
+import java.util.Arrays;
+
 /**
  * How the class label {@code y} (0 or 1) of each sample is written into a DataSet's labels.
  *
@@ -44,6 +46,19 @@ public enum LabelFormat {
      */
     public double[] encode(int[] labels) {
         double[] out = new double[labels.length * columns];
+        encodeInto(labels, out);
+        return out;
+    }
+
+    /**
+     * Writes {@link #encode}'s matrix into {@code out} (its first {@code labels.length x columns()}
+     * entries), e.g. a buffer reused from batch to batch.
+     *
+     * @param labels class of each row, 0 or 1
+     * @param out    at least {@code labels.length x columns()} entries
+     */
+    public void encodeInto(int[] labels, double[] out) {
+        Arrays.fill(out, 0, labels.length * columns, 0.0);
         for (int n = 0; n < labels.length; n++) {
             int y = Labels.check(labels[n]);
             if (this == REGRESSION) {
@@ -52,6 +67,5 @@ public enum LabelFormat {
                 out[n * columns + y] = 1;
             }
         }
-        return out;
     }
 }

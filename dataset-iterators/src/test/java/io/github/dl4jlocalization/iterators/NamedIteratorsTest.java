@@ -55,9 +55,13 @@ class NamedIteratorsTest {
 
     @Test
     void isingIteratorUsesCouplingsAndSweeps() {
-        IsingDataSetIterator it = new IsingDataSetIterator.Builder().sweeps(5).length(16).batchSize(30).seed(2).build();
+        IsingDataSetIterator it = new IsingDataSetIterator.Builder().sampler(IsingModel.Sampler.METROPOLIS).sweeps(5)
+                .length(16).batchSize(30).seed(2).build();
         assertInstanceOf(IsingModel.class, it.model());
-        assertSameBatches(it, configured(Map.of("model", "ising", "sweeps", 5, "length", 16)));
+        assertSameBatches(it, configured(Map.of("model", "ising", "sampler", "metropolis", "sweeps", 5, "length", 16)));
+        IsingDataSetIterator exact = new IsingDataSetIterator.Builder().length(16).batchSize(30).seed(2).build();
+        assertEquals(IsingModel.Sampler.EXACT, exact.model().sampler());
+        assertSameBatches(exact, configured(Map.of("model", "ising", "length", 16)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new IsingDataSetIterator.Builder().dim(2).build());
         assertTrue(e.getMessage().startsWith("dim must be"), e.getMessage());

@@ -164,7 +164,8 @@ public final class DataModelConfig implements Serializable {
 
     /**
      * The parameters relevant to the chosen model, in {@link #KEYS} order: model, xi, length, dim,
-     * then the model's own (gain; marginal and k if algebraic; sweeps; radial and df if t;
+     * then the model's own (gain; marginal and k if algebraic; sampler and, for metropolis, sweeps;
+     * radial and df if t;
      * pulseSpread), then support. Pairs are two-element lists of doubles. Unmodifiable.
      */
     public Map<String, Object> toMap() {
@@ -204,6 +205,11 @@ public final class DataModelConfig implements Serializable {
     /** 1 or 2. */
     public int dim() {
         return get(DataModelType.DIM);
+    }
+
+    /** The Ising sampler. */
+    public IsingModel.Sampler sampler() {
+        return IsingModel.Sampler.parse(get(IsingModel.SAMPLER));
     }
 
     /** Ising Metropolis sweeps per sample. */
@@ -325,6 +331,11 @@ public final class DataModelConfig implements Serializable {
         /** 1 or 2. */
         public Builder dim(int dim) {
             return set(DataModelType.DIM, dim);
+        }
+
+        /** Ising sampler: exact (default) | metropolis. */
+        public Builder sampler(String sampler) {
+            return set(IsingModel.SAMPLER, sampler);
         }
 
         /** Ising Metropolis sweeps per sample, >= 1. */

@@ -69,6 +69,10 @@ class DataModelConfigTest {
         assertEquals(RadialLaw.studentT(5), t.radial());
         IsingModel ising = (IsingModel) DataModelConfig.builder().model("ising").sweeps(7).build().build();
         assertEquals(7, ising.sweeps());
+        assertEquals(IsingModel.Sampler.EXACT, ising.sampler(), "the exact sampler by default");
+        IsingModel metropolis = (IsingModel) DataModelConfig.fromMap(Map.of("model", "ising", "sampler", "metropolis"))
+                .build();
+        assertEquals(IsingModel.Sampler.METROPOLIS, metropolis.sampler());
     }
 
     @Test
@@ -79,8 +83,10 @@ class DataModelConfigTest {
                 keys(DataModelConfig.builder().model("kur")));
         assertEquals(List.of("model", "xi", "length", "dim", "marginal", "support"),
                 keys(DataModelConfig.builder().model("kur").marginal("binary")));
-        assertEquals(List.of("model", "xi", "length", "dim", "sweeps", "support"),
+        assertEquals(List.of("model", "xi", "length", "dim", "sampler", "support"),
                 keys(DataModelConfig.builder().model("ising")));
+        assertEquals(List.of("model", "xi", "length", "dim", "sampler", "sweeps", "support"),
+                keys(DataModelConfig.builder().model("ising").sampler("metropolis")));
         assertEquals(List.of("model", "xi", "length", "dim", "radial", "support"),
                 keys(DataModelConfig.builder().model("elliptical")));
         assertEquals(List.of("model", "xi", "length", "dim", "radial", "df", "support"),
@@ -124,7 +130,7 @@ class DataModelConfigTest {
         assertEquals("unknown model 'foo'; accepted: nlgp, nlgp-clone, kur, ising, elliptical, pulse",
                 message(() -> DataModelConfig.builder().model("foo").build()));
         assertEquals("unknown data-model parameter 'gian'; accepted: model, xi, length, dim, gain, marginal, k, "
-                + "sweeps, radial, df, pulseSpread, support", message(() -> DataModelConfig.fromMap(Map.of("gian", 3))));
+                + "sampler, sweeps, radial, df, pulseSpread, support", message(() -> DataModelConfig.fromMap(Map.of("gian", 3))));
         assertEquals("dim must be 1 for model 'ising' (a 1-D ring), got 2",
                 message(() -> DataModelConfig.builder().model("ising").dim(2).build()));
         assertEquals("dim must be 1 for model 'pulse' (a 1-D ring), got 2",
@@ -138,6 +144,8 @@ class DataModelConfigTest {
                 message(() -> DataModelConfig.builder().radial("cauchy").build()));
         // a parameter the chosen model does not use is still validated
         assertEquals("sweeps must be an integer >= 1, got 0", message(() -> DataModelConfig.builder().sweeps(0).build()));
+        assertEquals("unknown sampler 'gibbs'; accepted: exact, metropolis",
+                message(() -> DataModelConfig.builder().sampler("gibbs").build()));
         // model-specific constraints surface when the config is built
         assertEquals("length must be an integer >= 3, got 2",
                 message(() -> DataModelConfig.builder().model("ising").length(2).build()));

@@ -54,7 +54,7 @@ class InvalidParametersTest {
     void degreesOfFreedomAndSweeps() {
         rejects("df must be a finite number > 2, got 2.0", () -> RadialLaw.studentT(2));
         rejects("df must be a finite number > 2, got 1.0", () -> DataModelConfig.builder().df(1).build());
-        rejects("sweeps must be an integer >= 1, got 0", () -> new IsingModel(XI, 40, 0, Support.SYMMETRIC));
+        rejects("sweeps must be an integer >= 1, got 0", () -> new IsingModel(XI, 40, IsingModel.Sampler.METROPOLIS, 0, Support.SYMMETRIC));
         rejects("pulseSpread must be a fraction in (0, 1), got 0.0", () -> DataModelConfig.builder().pulseSpread(0).build());
     }
 

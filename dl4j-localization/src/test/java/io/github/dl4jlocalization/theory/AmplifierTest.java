@@ -235,7 +235,7 @@ class AmplifierTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Amplifier.forModel(new NlgpModel(3, XI, 40, 1, new Support(-2, 2))));
         assertThrows(IllegalArgumentException.class,
-                () -> Amplifier.forModel(new IsingModel(XI, 40, 10, Support.UNIT)));
+                () -> Amplifier.forModel(new IsingModel(XI, 40, IsingModel.Sampler.EXACT, 10, Support.UNIT)));
     }
 
     /**

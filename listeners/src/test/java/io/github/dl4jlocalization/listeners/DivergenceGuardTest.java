@@ -88,6 +88,10 @@ class DivergenceGuardTest {
         DivergenceGuard guard = new DivergenceGuard();
         net.setScore(0.5);
         assertDoesNotThrow(() -> guard.check(net, 3, 0));
+        // finite parameters whose sum overflows are not a divergence
+        net.getParam("0_W").putScalar(0, Double.MAX_VALUE);
+        net.getParam("0_W").putScalar(1, Double.MAX_VALUE);
+        assertDoesNotThrow(() -> guard.check(net, 3, 0));
 
         net.getParam("1_W").putScalar(0, Double.POSITIVE_INFINITY);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> guard.check(net, 3, 0));

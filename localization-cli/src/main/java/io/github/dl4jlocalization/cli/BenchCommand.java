@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance measurements.",
         subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchListenersCommand.class,
-            BenchSweepCommand.class})
+                BenchCompareCommand.class, BenchSweepCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,8 +1,5 @@
 package io.github.dl4jlocalization.cli;
 
-import io.github.dl4jlocalization.experiment.JsonFiles;
-import io.github.dl4jlocalization.experiment.RunConfig;
-import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.TrainBenchmark;
 import io.github.dl4jlocalization.experiment.TrainBenchmark.Result;
 import io.github.dl4jlocalization.experiment.TrainBenchmark.Workload;
@@ -10,92 +7,105 @@ import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code localization bench train}: milliseconds per SGD step of the standard workloads
- * ({@link TrainBenchmark#W1}, {@link TrainBenchmark#W2}) with and without the receptive-field
- * listener, where the time goes, and the peak resident memory of a {@code run} of each workload,
- * measured in a child JVM started like this one (same Java, class path and heap cap).
+ * {@code localization bench train}: the standard workloads ({@link TrainBenchmark#W1},
+ * {@link TrainBenchmark#W2}) as users run them, a {@code run} end to end in a child JVM started
+ * like this one ({@link RunProcess}: records every 100 steps, a checkpoint, the plots, no stats
+ * file), and in the steady state per SGD step with and without the receptive-field listener, with
+ * where the time goes (generation, copy into ND4J, fit, records) and the peak resident memory of
+ * the run.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Milliseconds per SGD step (data generation included) of W1 (K=1 ReLU, NLGP g=3, L=40, B=5000)",
-            "and W2 (SCM K=100 ReLU, L=40, B=1000), float64, without and with ReceptiveFieldListener every 10 steps;",
-            "the time of data generation, fit, forward+backward, updater and listener alone; peak RSS of a run."})
+        description = {"Time of W1 (K=1 ReLU, NLGP g=3, L=40, B=5000) and W2 (SCM K=100 ReLU, L=40, B=1000), float64:",
+            "a run end to end as 'run' executes it (child JVM, --no-stats, records every 100 steps), the steady-state",
+            "ms per SGD step without and with ReceptiveFieldListener every 10 steps, and where the time goes",
+            "(generation, copy into ND4J, fit, forward+backward, records); peak RSS of the run."})
 final class BenchTrainCommand implements Callable<Integer> {
-    /** Targets of the issue. */
+    /** Steady-state target of W1's step (wall clock). */
     static final double W1_TARGET_MS = 2.0;
     static final double OVERHEAD_TARGET = 0.10;
     static final long RSS_TARGET_BYTES = 1L << 30;
 
     @Option(names = "--repetitions", paramLabel = "N", defaultValue = "5",
-            description = "Repetitions of each measurement; the median is reported (default 5).")
+            description = "Repetitions of each steady-state measurement; the median is reported (default 5).")
     int repetitions;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "200",
-            description = "Steps (or calls) per repetition (default 200).")
+            description = "Steps (or calls) per steady-state repetition (default 200).")
     int steps;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "Warm-up steps (default 100).")
     int warmup;
 
-    @Option(names = "--rss-steps", paramLabel = "N", defaultValue = "500",
-            description = "Steps of the child-JVM run measuring peak RSS; 0 skips it (default 500).")
-    int rssSteps;
+    @Option(names = "--run-steps", paramLabel = "N", defaultValue = "1000",
+            description = "Steps of the end-to-end run in a child JVM (also its peak RSS); 0 skips it (default 1000).")
+    int runSteps;
 
     @Override
     public Integer call() {
-        Require.atLeast("--rss-steps", rssSteps, 0);
+        Require.atLeast("--run-steps", runSteps, 0);
         TrainBenchmark bench = new TrainBenchmark(repetitions, steps, warmup);
-        System.out.printf(Locale.ROOT, "bench train: %d repetitions x %d steps after %d warm-up steps, "
-                + "OMP_NUM_THREADS=%s, %d CPUs, heap cap %s%n", repetitions, steps, warmup,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), Runtime.getRuntime().availableProcessors(),
-                heapFlag().orElse("none"));
+        System.out.printf(Locale.ROOT, "bench train: end to end %d steps in a child JVM; steady state %d repetitions x "
+                + "%d steps after %d warm-up steps; OMP_NUM_THREADS=%s, %d CPUs, heap cap %s, load average %s%n",
+                runSteps, repetitions, steps, warmup, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                Runtime.getRuntime().availableProcessors(), heapFlag().orElse("none"), LoadAverage.now());
         List<Result> results = new ArrayList<>();
-        List<OptionalLong> rss = new ArrayList<>();
+        List<Optional<RunProcess.Outcome>> runs = new ArrayList<>();
         for (Workload w : TrainBenchmark.standardWorkloads()) {
             System.out.println("measuring " + w.name() + " (" + w.description() + ") ...");
+            runs.add(runSteps == 0 ? Optional.empty() : Optional.of(RunProcess.run(w.config(), runSteps)));
             results.add(bench.measure(w));
-            rss.add(rssSteps == 0 ? OptionalLong.empty() : peakRssOfRun(w.config()));
         }
-        print(results, rss);
+        print(results, runs, runSteps);
+        System.out.println("load average at the end: " + LoadAverage.now());
         return 0;
     }
 
-    private static void print(List<Result> results, List<OptionalLong> rss) {
+    private static void print(List<Result> results, List<Optional<RunProcess.Outcome>> runs, int runSteps) {
         System.out.println();
-        System.out.println("ms per SGD step (median). step: wall clock, data generated on a second thread;"
-                + " cpu: CPU time of the whole process per step");
-        System.out.printf(Locale.ROOT, "%-4s %7s %7s %9s %9s | %6s %6s %7s %8s %7s | %8s%n", "", "step", "cpu",
-                "+RF/10", "overhead", "data", "fit", "fwd+bwd", "upd+misc", "RF", "peak RSS");
+        System.out.printf(Locale.ROOT, "end to end: 'run --steps %d --no-stats' in a child JVM (secondsElapsed: ND4J's "
+                + "start-up, training, records every 100 steps, checkpoint, plots; JVM start-up excluded)%n", runSteps);
+        System.out.printf(Locale.ROOT, "%-4s %9s %9s %12s %9s%n", "", "run s", "ms/step", "process s", "peak RSS");
         for (int i = 0; i < results.size(); i++) {
-            Result r = results.get(i);
+            Optional<RunProcess.Outcome> run = runs.get(i);
+            String name = results.get(i).workload().name();
+            if (run.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%-4s %9s%n", name, "skipped");
+                continue;
+            }
+            RunProcess.Outcome o = run.get();
+            System.out.printf(Locale.ROOT, "%-4s %9.2f %9.3f %12.2f %6.0f MB%n", name, o.secondsElapsed(),
+                    1000 * o.secondsElapsed() / runSteps, o.processSeconds(),
+                    o.peakRssBytes().isPresent() ? o.peakRssBytes().getAsLong() / 1e6 : Double.NaN);
+        }
+        System.out.println();
+        System.out.println("steady state, ms per SGD step (median). step: wall clock, data generated on a second thread;"
+                + " cpu: CPU time of the whole process per step");
+        System.out.printf(Locale.ROOT, "%-4s %7s %7s %9s %9s | %6s %6s %6s %6s %7s %8s %7s%n", "", "step", "cpu",
+                "+RF/10", "overhead", "gen", "copy", "data", "fit", "fwd+bwd", "upd+misc", "rec/100");
+        for (Result r : results) {
             System.out.printf(Locale.ROOT,
-                    "%-4s %7.3f %7.3f %9.3f %4.1f/%3.1f%% | %6.3f %6.3f %7.3f %8.3f %7.4f | %8s%n",
+                    "%-4s %7.3f %7.3f %9.3f %4.1f/%3.1f%% | %6.3f %6.3f %6.3f %6.3f %7.3f %8.3f %7.4f%n",
                     r.workload().name(), r.step(), r.stepCpu(), r.stepWithListener(), 100 * r.listenerOverhead(),
-                    100 * r.listenerOverheadCpu(), r.data(), r.fit(), r.forwardBackward(), r.updater(),
-                    r.listenerPerStep(),
-                    rss.get(i).isPresent() ? String.format(Locale.ROOT, "%.0f MB", rss.get(i).getAsLong() / 1e6) : "-");
+                    100 * r.listenerOverheadCpu(), r.generate(), r.copy(), r.data(), r.fit(), r.forwardBackward(),
+                    r.updater(), r.recordsPerStep(100));
         }
         System.out.println("+RF/10: step with ReceptiveFieldListener every 10 steps; overhead: wall/cpu.");
-        System.out.println("Alone, CPU time of one thread: data = one batch generated; fit = fit() on a fixed batch;"
-                + " fwd+bwd = computeGradientAndScore();");
-        System.out.println("upd+misc = fit - fwd+bwd (updater and DL4J bookkeeping); RF = one record / 10.");
+        System.out.println("Alone, CPU time of one thread: gen = a batch generated into Java arrays; copy = into ND4J"
+                + " (data - gen); data = a batch from the iterator;");
+        System.out.println("fit = fit() on a fixed batch; fwd+bwd = computeGradientAndScore(); upd+misc = fit - fwd+bwd"
+                + " (updater and DL4J bookkeeping);");
+        System.out.println("rec/100 = a run's record (listener record + held-out evaluation) every 100 steps, per step.");
         Result w1 = results.get(0);
         System.out.println();
-        check("W1 step <= " + W1_TARGET_MS + " ms (wall)", w1.step() <= W1_TARGET_MS,
+        check("W1 steady-state step <= " + W1_TARGET_MS + " ms (wall)", w1.step() <= W1_TARGET_MS,
                 String.format(Locale.ROOT, "%.3f ms", w1.step()));
         for (Result r : results) {
             check(r.workload().name() + " listener overhead <= " + (int) (100 * OVERHEAD_TARGET) + " % (wall)",
@@ -104,70 +114,21 @@ final class BenchTrainCommand implements Callable<Integer> {
                             100 * r.listenerOverheadCpu()));
         }
         for (int i = 0; i < results.size(); i++) {
-            if (rss.get(i).isPresent()) {
-                check(results.get(i).workload().name() + " peak RSS of a run < 1 GiB",
-                        rss.get(i).getAsLong() < RSS_TARGET_BYTES,
-                        String.format(Locale.ROOT, "%.0f MB", rss.get(i).getAsLong() / 1e6));
+            Optional<RunProcess.Outcome> run = runs.get(i);
+            if (run.isPresent() && run.get().peakRssBytes().isPresent()) {
+                long rss = run.get().peakRssBytes().getAsLong();
+                check(results.get(i).workload().name() + " peak RSS of a run < 1 GiB", rss < RSS_TARGET_BYTES,
+                        String.format(Locale.ROOT, "%.0f MB", rss / 1e6));
             }
         }
     }
 
-    private static void check(String target, boolean met, String value) {
+    static void check(String target, boolean met, String value) {
         System.out.printf(Locale.ROOT, "%-46s %-7s (%s)%n", target, met ? "met" : "NOT met", value);
     }
 
-    /**
-     * Runs {@code localization run} for the workload in a child JVM with this JVM's Java, class
-     * path and heap cap, and returns the peak RSS its summary reports.
-     */
-    private OptionalLong peakRssOfRun(RunConfig config) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("bench-train-rss-");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            heapFlag().ifPresent(cmd::add);
-            cmd.add("-Djava.awt.headless=true");
-            String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-            if (cache != null) {
-                cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-            }
-            Path workload = dir.resolve("workload.json");
-            JsonFiles.write(workload, config.toMap());
-            Path out = dir.resolve("run");
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalizationCli.class.getName(), "run",
-                    "--config", workload.toString(), "--steps", String.valueOf(rssSteps), "--out", out.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Require.that(p.waitFor() == 0, "child run", String.join(" ", cmd), "a run that exits with status 0");
-            Map<String, Object> summary = JsonFiles.readJson(out.resolve(RunDirectory.SUMMARY), "run summary");
-            Object peak = summary.get("peakRssBytes");
-            return peak instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the memory measurement: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalLong.empty();
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static java.util.Optional<String> heapFlag() {
+    static Optional<String> heapFlag() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            System.err.println("warning: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -18,9 +18,11 @@ import java.util.concurrent.Callable;
 /**
  * {@code localization figure ising-peaks}: integrated vs simulated receptive field on the Ising
  * task over {@code --seeds} initial conditions ({@link PeakMatchFigure}; docs/science.md 7.2, claim 6
- * of section 8). Defaults: the Fig. 3 Ising row of docs/science.md 7.2 (L=40, J=(0.3, 0.7), 50
- * Metropolis sweeps, K=1 ReLU without bias, init 0.001, lr 0.05, T=2000, B=500 as in the
- * notebook that drew the panel, a record every 10 steps), every one a flag of {@link RunOptions}.
+ * of section 8). Defaults: the Fig. 3 Ising row of docs/science.md 7.2 (L=40, J=(0.3, 0.7), K=1
+ * ReLU without bias, init 0.001, lr 0.05, T=2000, B=500 as in the notebook that drew the panel, a
+ * record every 10 steps), every one a flag of {@link RunOptions}; the data are exact Boltzmann
+ * samples of the ring, and {@code --sampler metropolis} draws them with the reference's 50-sweep
+ * Metropolis chains instead.
  *
  * <p>Default update rule: variant 1 of docs/science.md 5.3 with the model's exact amplifier (the
  * binary {@code erf(a / sqrt(2(1 - a^2)))} for Ising's +-1 marginals). It is the equation derived
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
  * single integrated field with the cubic-truncated amplifier at twice the amplifier weight
  * (variant fig3), selectable with {@code --variant fig3}. Class covariances: empirical by default,
  * estimated from 100,000 samples per class as the reference did ({@code np.cov}, docs/science.md 5.5),
- * so that they describe the Metropolis samples SGD actually sees; {@code --covariance exact} takes
+ * so that they describe the samples SGD actually sees; {@code --covariance exact} takes
  * the equilibrium ring correlations {@code (t^d + t^(L-d)) / (1 + t^L)} instead.
  */
 @Command(name = PeakMatchFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,7 +63,7 @@ final class IsingPeaksCommand implements Callable<Integer> {
      */
     static RunConfig.Builder defaults() {
         return RunConfig.builder().set(DataModelConfig.MODEL, "ising").set(DataModelType.XI, new ClassPair(0.3, 0.7))
-                .set(DataModelType.LENGTH, 40).set(IsingModel.SWEEPS, 50)
+                .set(DataModelType.LENGTH, 40)
                 .learningRate(0.05).steps(2000).batch(500).recordEvery(10).checkpointEvery(0);
     }
 

@@ -1,7 +1,9 @@
 package io.github.dl4jlocalization.experiment;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.data.DataModel;
+import io.github.dl4jlocalization.data.LabelledBatch;
 import io.github.dl4jlocalization.iterators.DataModelDataSetIterator;
 import io.github.dl4jlocalization.listeners.DivergenceGuard;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
@@ -20,13 +22,16 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Milliseconds per SGD step of a run's training ({@link TrainingRun}: one {@code net.fit} on the
- * run's batches, generated on a second thread, with the {@link DivergenceGuard}), without and with
- * a {@link ReceptiveFieldListener} every {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and
- * where the time goes, in CPU time of the calling thread: data generation alone (synchronous),
- * {@code fit} alone on a fixed batch, its forward+backward pass alone
- * ({@code computeGradientAndScore}; the updater and bookkeeping are the difference) and the
- * listener's record alone.
+ * Milliseconds per SGD step of a run's training in the steady state ({@link TrainingRun}: one
+ * {@code net.fit} on the run's batches, generated on a second thread, with the
+ * {@link DivergenceGuard}), without and with a {@link ReceptiveFieldListener} every
+ * {@value #LISTENER_FREQUENCY} steps, in wall-clock time and in CPU time of the process; and where
+ * the time goes, in CPU time of the calling thread: a batch drawn by the iterator alone
+ * (synchronously, into a workspace as a run's batches), of which the sampler's generation alone
+ * (the rest is the copy into ND4J), {@code fit} alone on a fixed batch, its forward+backward pass
+ * alone ({@code computeGradientAndScore}; the updater and bookkeeping are the difference), the
+ * listener's record alone and the scoring of the run's held-out batch alone (a run's record is
+ * both). A run as users run it, end to end, is timed by {@code bench train} in a child JVM.
  *
  * <p>Every figure is the median over repetitions of the mean time per step of one repetition;
  * the loops with and without the listener alternate in ABBA order, so that drift in the machine's
@@ -68,14 +73,32 @@ public final class TrainBenchmark {
      *                         listener; unlike wall-clock time it does not grow when other processes
      *                         compete for the cores
      * @param stepWithListenerCpu the same with the listener
-     * @param data             generating one batch, alone (synchronously), thread CPU time
+     * @param data             one batch from the iterator (generation and copy into ND4J), alone
+     *                         (synchronously), thread CPU time
+     * @param generate         generating one batch into Java arrays alone ({@code BatchSampler}),
+     *                         thread CPU time
      * @param fit              {@code fit} on a fixed batch, alone, thread CPU time
      * @param forwardBackward  forward and backward pass alone, thread CPU time
      * @param listenerRecord   one listener record (per record, not per step), thread CPU time
+     * @param evaluation       one scoring of the run's held-out batch ({@link RunConfig#evalSize()}
+     *                         samples), thread CPU time
      */
     public record Result(Workload workload, double step, double stepWithListener, double stepCpu,
-                         double stepWithListenerCpu, double data, double fit, double forwardBackward,
-                         double listenerRecord) {
+                         double stepWithListenerCpu, double data, double generate, double fit,
+                         double forwardBackward, double listenerRecord, double evaluation) {
+
+        /** Copying a batch into ND4J: {@code data - generate}. */
+        public double copy() {
+            return data - generate;
+        }
+
+        /**
+         * A run's records per step: one listener record and one evaluation every
+         * {@code recordEvery} steps.
+         */
+        public double recordsPerStep(int recordEvery) {
+            return (listenerRecord + evaluation) / recordEvery;
+        }
 
         /** Relative cost of the listener in wall-clock time, {@code stepWithListener / step - 1}. */
         public double listenerOverhead() {
@@ -143,9 +166,15 @@ public final class TrainBenchmark {
             next += steps;
         }
 
-        DataModelDataSetIterator data = TrainingRun.batches(config, model, 0, Integer.MAX_VALUE);
-        double dataMs = repeat(warmup, i -> data.next());
-        DataSet fixed = data.next();
+        double dataMs;
+        DataSet fixed;
+        try (WorkspaceBatches data = new WorkspaceBatches(TrainingRun.batches(config, model, 0, Integer.MAX_VALUE))) {
+            dataMs = repeat(warmup, i -> data.next());
+            fixed = data.next().copy();
+        }
+        BatchSampler sampler = new BatchSampler(model, config.dataSeed());
+        LabelledBatch scratch = sampler.sample(0, config.batch());
+        double generateMs = repeat(warmup, i -> sampler.sampleInto(i, scratch.features(), scratch.labels()));
         MultiLayerNetwork net = config.network().network();
         double fitMs = repeat(warmup, i -> net.fit(fixed));
         net.setInput(fixed.getFeatures());
@@ -154,8 +183,10 @@ public final class TrainBenchmark {
         ReceptiveFieldListener recorder = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
                 .sink(new DiscardingSink()).build();
         double recordMs = repeat(warmup, i -> recorder.recordNow(net, i, 0));
+        HeldOutBatch evaluation = HeldOutBatch.of(config, model, config.evalSize());
+        double evaluationMs = repeat(warmup, i -> evaluation.score(net));
         return new Result(workload, median(step[0]), median(withListener[0]), median(step[1]), median(withListener[1]),
-                dataMs, fitMs, forwardBackwardMs, recordMs);
+                dataMs, generateMs, fitMs, forwardBackwardMs, recordMs, evaluationMs);
     }
 
     /**
@@ -198,7 +229,8 @@ public final class TrainBenchmark {
         return median(ms);
     }
 
-    static double median(double[] values) {
+    /** The median of {@code values} (the mean of the middle two for an even count). */
+    public static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;

@@ -14,7 +14,6 @@ import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import io.github.dl4jlocalization.listeners.TrainingDivergedException;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
-import org.deeplearning4j.datasets.iterator.AsyncShieldDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.ui.model.stats.StatsListener;
@@ -53,7 +52,7 @@ import java.util.List;
  * the records kept in memory ({@link #fieldRecords()}, {@link #metricsRows()}).
  *
  * <p>Batches are generated on a second thread by DL4J's {@link AsyncDataSetIterator} (or, without
- * prefetch, on the training thread behind an {@link AsyncShieldDataSetIterator}); they are pure
+ * prefetch, on the training thread into a cyclic workspace, {@link WorkspaceBatches}); they are pure
  * functions of (seed, index), so the results are identical either way. The prefetch thread is
  * stopped however {@code fit} ends.
  */
@@ -174,12 +173,14 @@ public final class TrainingRun {
             train.reset();
         }
         DataSetIterator batches = prefetch ? new AsyncDataSetIterator(train, PREFETCH_QUEUE, true)
-                : new AsyncShieldDataSetIterator(train);
+                : new WorkspaceBatches(train);
         try {
             net.fit(batches);
         } finally {
             if (batches instanceof AsyncDataSetIterator async) {
                 async.shutdown();
+            } else if (batches instanceof WorkspaceBatches sync) {
+                sync.close();
             }
         }
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code localization figure ising-peaks} through {@link LocalizationCli#execute}. */
 class IsingPeaksCommandTest extends ConsoleCapture {
-    private static final String[] TINY = {"figure", "ising-peaks", "--length", "10", "--sweeps", "5", "--steps", "40",
+    private static final String[] TINY = {"figure", "ising-peaks", "--length", "10", "--steps", "40",
         "--batch", "50", "--record-every", "10", "--seed", "7", "--empirical-samples", "2000",
         "--workers", "2"};
 

@@ -12,13 +12,15 @@ class TrainBenchmarkTest {
         TrainBenchmark.Workload small = new TrainBenchmark.Workload("S", "K=4, B=100",
                 RunConfig.builder().hidden(4).batch(100).build());
         TrainBenchmark.Result r = new TrainBenchmark(2, 10, 2).measure(small);
-        for (double ms : new double[] {r.step(), r.stepWithListener(), r.data(), r.fit(), r.forwardBackward(),
-            r.listenerRecord()}) {
+        for (double ms : new double[] {r.step(), r.stepWithListener(), r.data(), r.generate(), r.fit(),
+            r.forwardBackward(), r.listenerRecord(), r.evaluation()}) {
             assertTrue(ms > 0 && ms < 1000, r.toString());
         }
         assertEquals(r.stepWithListener() / r.step() - 1, r.listenerOverhead());
         assertEquals(r.fit() - r.forwardBackward(), r.updater());
         assertEquals(r.listenerRecord() / TrainBenchmark.LISTENER_FREQUENCY, r.listenerPerStep());
+        assertEquals(r.data() - r.generate(), r.copy());
+        assertEquals((r.listenerRecord() + r.evaluation()) / 100, r.recordsPerStep(100));
     }
 
     @Test
