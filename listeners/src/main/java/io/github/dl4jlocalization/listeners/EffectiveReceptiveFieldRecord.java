@@ -1,0 +1,71 @@
+package io.github.dl4jlocalization.listeners;
+
+import io.github.dl4jlocalization.rf.EffectiveReceptiveField;
+import io.github.dl4jlocalization.rf.FieldStatistics;
+
+import java.io.Serializable;
+
+/**
+ * The effective receptive fields of some units of one layer at one training step, as recorded by
+ * {@link EffectiveReceptiveFieldListener}: per unit, the batch mean of its input gradient
+ * ({@link EffectiveReceptiveField#mean()}) and how localized it is ({@link FieldStatistics}: IPR,
+ * width holding {@code massFraction} of the mass, second-moment width, centre).
+ *
+ * <p>Arrays are not copied; treat them as read-only.
+ *
+ * @param iteration         parameter updates done
+ * @param epoch             DL4J's epoch counter
+ * @param score             the model's score (loss) on the last minibatch
+ * @param layer             the layer's name
+ * @param inputShape        the input's spatial shape ({@code [D]}, {@code [L, L]})
+ * @param periodic          which input axes are rings (padded circularly by the network)
+ * @param units             each unit, e.g. {@code "layer1 c3 @ [20]"}
+ * @param ipr               IPR per unit, in [1/D, 1] (NaN for a zero field)
+ * @param massFraction      q of {@code width}
+ * @param width             per unit, the fewest sites holding q of the field's mass
+ * @param secondMomentWidth per unit, in sites
+ * @param centre            per unit, per input axis, in sites
+ * @param fields            per unit the field over the input sites (row-major), or null when not recorded
+ * @param timestampMillis   wall-clock time of the record
+ */
+public record EffectiveReceptiveFieldRecord(long iteration, int epoch, double score, String layer, long[] inputShape,
+                                            boolean[] periodic, String[] units, double[] ipr, double massFraction,
+                                            int[] width, double[] secondMomentWidth, double[][] centre,
+                                            double[][] fields, long timestampMillis) implements Serializable {
+
+    /** The number of units. */
+    public int unitCount() {
+        return units.length;
+    }
+
+    /** Mean IPR over units (NaN ignored). */
+    public double meanIpr() {
+        return NanStats.mean(ipr);
+    }
+
+    /** Largest IPR over units (NaN ignored). */
+    public double maxIpr() {
+        return NanStats.max(ipr);
+    }
+
+    /** Mean width over units. */
+    public double meanWidth() {
+        double sum = 0;
+        for (int w : width) {
+            sum += w;
+        }
+        return width.length == 0 ? Double.NaN : sum / width.length;
+    }
+
+    /** Whether the fields themselves were recorded. */
+    public boolean hasFields() {
+        return fields != null;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "EffectiveReceptiveFieldRecord[iteration=%d, layer=%s, units=%d, "
+                + "meanIpr=%.4f, maxIpr=%.4f, meanWidth=%.1f]", iteration, layer, units.length, meanIpr(), maxIpr(),
+                meanWidth());
+    }
+}
