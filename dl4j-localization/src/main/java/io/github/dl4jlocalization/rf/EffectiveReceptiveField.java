@@ -81,7 +81,7 @@ public final class EffectiveReceptiveField implements Serializable {
         if (!layer.fullField()) {
             fields.region(unit.layer(), position);   // validates the position
         }
-        NetworkUnit resolved = unit.at(layer.fullField() ? new long[0] : position);
+        NetworkUnit resolved = new NetworkUnit(layer.name(), unit.channel(), layer.fullField() ? new long[0] : position);
         double[][] g = fields.input().sumOverChannels(UnitGradients.of(network, fields, resolved, inputs));
         int n = g[0].length;
         double[] mean = new double[n];
@@ -119,7 +119,7 @@ public final class EffectiveReceptiveField implements Serializable {
         };
     }
 
-    /** The unit, its position resolved (empty for a dense layer). */
+    /** The unit, its layer named and its position resolved (empty for a dense layer). */
     public NetworkUnit unit() {
         return unit;
     }

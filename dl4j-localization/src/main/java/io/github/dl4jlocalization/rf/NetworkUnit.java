@@ -41,11 +41,6 @@ public record NetworkUnit(String layer, int channel, long[] position) implements
         return position == null ? null : position.clone();
     }
 
-    /** This unit at {@code position}. */
-    NetworkUnit at(long[] where) {
-        return new NetworkUnit(layer, channel, where);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkUnit u && layer.equals(u.layer) && channel == u.channel
