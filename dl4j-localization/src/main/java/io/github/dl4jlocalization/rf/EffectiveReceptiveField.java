@@ -8,7 +8,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The effective receptive field of a unit (Luo, Li, Urtasun &amp; Zemel, "Understanding the
@@ -71,32 +73,52 @@ public final class EffectiveReceptiveField implements Serializable {
      */
     public static EffectiveReceptiveField of(Model network, TheoreticalReceptiveField fields, NetworkUnit unit,
                                              INDArray inputs) {
+        return of(network, fields, List.of(Require.nonNull("unit", unit)), inputs).get(0);
+    }
+
+    /**
+     * The effective receptive fields of several units of one layer, from one forward pass of
+     * {@code inputs} and one backward pass per unit (what a listener records).
+     *
+     * @throws IllegalArgumentException as {@link #of(Model, NetworkUnit, INDArray)}, or for units of
+     *                                  different layers
+     */
+    public static List<EffectiveReceptiveField> of(Model network, TheoreticalReceptiveField fields,
+                                                   List<NetworkUnit> units, INDArray inputs) {
         Require.nonNull("network", network);
         Require.nonNull("fields", fields);
-        Require.nonNull("unit", unit);
+        Require.nonNull("units", units);
         Require.nonNull("inputs", inputs);
         Require.that(inputs.size(0) >= 1, "inputs", Arrays.toString(inputs.shape()), "a batch of at least one input");
-        LayerField layer = fields.layer(unit.layer());
-        long[] position = unit.position() != null ? unit.position() : fields.centre(unit.layer());
-        if (!layer.fullField()) {
-            fields.region(unit.layer(), position);   // validates the position
-        }
-        NetworkUnit resolved = new NetworkUnit(layer.name(), unit.channel(), layer.fullField() ? new long[0] : position);
-        double[][] g = fields.input().sumOverChannels(UnitGradients.of(network, fields, resolved, inputs));
-        int n = g[0].length;
-        double[] mean = new double[n];
-        double[] absolute = new double[n];
-        for (double[] row : g) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += row[i];
-                absolute[i] += Math.abs(row[i]);
+        List<NetworkUnit> resolved = new ArrayList<>();
+        for (NetworkUnit unit : units) {
+            LayerField layer = fields.layer(Require.nonNull("unit", unit).layer());
+            long[] position = unit.position() != null ? unit.position() : fields.centre(unit.layer());
+            if (!layer.fullField()) {
+                fields.region(unit.layer(), position);   // validates the position
             }
+            resolved.add(new NetworkUnit(layer.name(), unit.channel(), layer.fullField() ? new long[0] : position));
         }
-        for (int i = 0; i < n; i++) {
-            mean[i] /= g.length;
-            absolute[i] /= g.length;
+        List<INDArray> gradients = UnitGradients.of(network, fields, resolved, inputs);
+        List<EffectiveReceptiveField> out = new ArrayList<>();
+        for (int k = 0; k < resolved.size(); k++) {
+            double[][] g = fields.input().sumOverChannels(gradients.get(k));
+            int n = g[0].length;
+            double[] mean = new double[n];
+            double[] absolute = new double[n];
+            for (double[] row : g) {
+                for (int i = 0; i < n; i++) {
+                    mean[i] += row[i];
+                    absolute[i] += Math.abs(row[i]);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                mean[i] /= g.length;
+                absolute[i] /= g.length;
+            }
+            out.add(new EffectiveReceptiveField(resolved.get(k), fields.input(), mean, absolute, g.length));
         }
-        return new EffectiveReceptiveField(resolved, fields.input(), mean, absolute, g.length);
+        return out;
     }
 
     /** The theoretical fields of {@code network} on inputs shaped like {@code inputs}. */

@@ -267,7 +267,7 @@ final class FieldGraph implements Serializable {
             String name = layer.getLayerName() != null ? layer.getLayerName() : "layer" + i;
             InputPreProcessor pre = conf.getInputPreProcess(i);
             if (pre != null) {
-                InputType after = pre.getOutputType(currentType);
+                InputType after = preprocessed(pre, currentType);
                 current = b.addPreprocessor(name, pre, current, after);
                 currentType = after;
             }
@@ -315,7 +315,7 @@ final class FieldGraph implements Serializable {
             int[] preds = from.stream().mapToInt(index::get).toArray();
             InputType out = vertex instanceof LayerVertex lv && in.length == 1
                     ? outputType(lv.getLayerConf().getLayer(), layerIndex, lv.getPreProcessor() == null ? in[0]
-                    : lv.getPreProcessor().getOutputType(in[0])) : vertex.getOutputType(layerIndex, in);
+                    : preprocessed(lv.getPreProcessor(), in[0])) : vertex.getOutputType(layerIndex, in);
             layerIndex++;
             index.put(name, b.addVertex(name, vertex, preds, in, out));
             typeOf.put(name, out);
@@ -338,6 +338,18 @@ final class FieldGraph implements Serializable {
             }
         }
         return layer.getOutputType(index, in);
+    }
+
+    /**
+     * A preprocessor's output type. DL4J puts a {@code RnnToFeedForwardPreProcessor} after global
+     * pooling of a sequence (misled by the pooling's output type, see {@link #outputType}); it
+     * passes the pooled {@code [B, C]} activations through unchanged, and so does this.
+     */
+    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
+        if (pre instanceof RnnToFeedForwardPreProcessor && in instanceof InputType.InputTypeFeedForward) {
+            return in;
+        }
+        return pre.getOutputType(in);
     }
 
     /** The vertex names, each after its inputs (Kahn's algorithm; ties in declaration order). */
@@ -408,7 +420,7 @@ final class FieldGraph implements Serializable {
                 int current = pred;
                 InputType type = p.outputType;
                 for (InputPreProcessor inner : composed.getInputPreProcessors()) {
-                    type = inner.getOutputType(type);
+                    type = preprocessed(inner, type);
                     current = addPreprocessor(layerName, inner, current, type);
                 }
                 return current;
@@ -520,7 +532,7 @@ final class FieldGraph implements Serializable {
                 int current = preds[0];
                 InputType type0 = in[0];
                 if (lv.getPreProcessor() != null) {
-                    type0 = lv.getPreProcessor().getOutputType(type0);
+                    type0 = preprocessed(lv.getPreProcessor(), type0);
                     current = addPreprocessor(name, lv.getPreProcessor(), current, type0);
                 }
                 return addLayer(name, lv.getLayerConf().getLayer(), current, type0, out);

@@ -27,12 +27,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gradient of one unit's activation with respect to a batch of inputs, by DL4J's own
+ * The gradients of units' activations with respect to a batch of inputs, by DL4J's own
  * backpropagation: a forward pass in inference mode up to the unit's layer
  * ({@code Layer.activate(x, false, LayerWorkspaceMgr.noWorkspaces())}, preprocessors included),
  * an epsilon that is 1 at the unit (every example) and 0 elsewhere, and {@code backpropGradient}
  * back through every layer below (graph vertices: {@code doBackward}, epsilons summed where paths
- * meet). As examples do not interact in inference mode, row b of the result is
+ * meet), once per unit after one forward pass. As examples do not interact in inference mode, row b of the result is
  * {@code d y_b / d x_b}.
  *
  * <p>Two layers need care. DL4J's {@code BatchNormalization.backpropGradient} is the training-mode
@@ -51,24 +51,28 @@ final class UnitGradients {
     }
 
     /**
-     * {@code d unit / d inputs}, an array of the input's shape.
+     * {@code d unit / d inputs} for each unit, arrays of the input's shape, from one forward pass.
      *
      * @param fields the network's theoretical fields (its input geometry and layers)
-     * @param unit   the unit, with its position resolved
+     * @param units  units of one layer, with their positions resolved
      */
-    static INDArray of(Model network, TheoreticalReceptiveField fields, NetworkUnit unit, INDArray inputs) {
+    static List<INDArray> of(Model network, TheoreticalReceptiveField fields, List<NetworkUnit> units,
+                             INDArray inputs) {
+        Require.that(!units.isEmpty() && units.stream().allMatch(u -> u.layer().equals(units.get(0).layer())),
+                "units", units, "one or more units of one layer");
         if (network instanceof MultiLayerNetwork net) {
-            return multiLayer(net, fields, unit, inputs);
+            return multiLayer(net, fields, units, inputs);
         }
         if (network instanceof ComputationGraph graph) {
-            return graph(graph, fields, unit, inputs);
+            return graph(graph, fields, units, inputs);
         }
         throw new IllegalArgumentException("network must be a MultiLayerNetwork or a ComputationGraph, got "
                 + (network == null ? null : network.getClass().getName()));
     }
 
-    private static INDArray multiLayer(MultiLayerNetwork net, TheoreticalReceptiveField fields, NetworkUnit unit,
-                                       INDArray inputs) {
+    private static List<INDArray> multiLayer(MultiLayerNetwork net, TheoreticalReceptiveField fields,
+                                             List<NetworkUnit> units, INDArray inputs) {
+        NetworkUnit unit = units.get(0);
         int target = fields.layers().indexOf(fields.layer(unit.layer())) - 1;
         requireHidden(unit, net.getLayer(target));
         List<Layer> layers = List.of(net.getLayers()).subList(0, target + 1);
@@ -84,15 +88,19 @@ final class UnitGradients {
                 }
                 h = forward(net.getLayer(i), h);
             }
-            INDArray epsilon = oneHot(h, fields.layer(unit.layer()), unit);
-            for (int i = target; i >= 0; i--) {
-                epsilon = backprop(net.getLayer(i), epsilon);
-                InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
-                if (pre != null) {
-                    epsilon = pre.backprop(epsilon, batch, NO_WORKSPACES);
+            List<INDArray> gradients = new ArrayList<>();
+            for (NetworkUnit u : units) {
+                INDArray epsilon = oneHot(h, fields.layer(u.layer()), u);
+                for (int i = target; i >= 0; i--) {
+                    epsilon = backprop(net.getLayer(i), epsilon);
+                    InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+                    if (pre != null) {
+                        epsilon = pre.backprop(epsilon, batch, NO_WORKSPACES);
+                    }
                 }
+                gradients.add(epsilon);
             }
-            return epsilon;
+            return gradients;
         } finally {
             dropout.forEach((layer, d) -> layer.conf().getLayer().setIDropout(d));
             restoreGradients(net, saved);
@@ -100,8 +108,9 @@ final class UnitGradients {
         }
     }
 
-    private static INDArray graph(ComputationGraph graph, TheoreticalReceptiveField fields, NetworkUnit unit,
-                                  INDArray inputs) {
+    private static List<INDArray> graph(ComputationGraph graph, TheoreticalReceptiveField fields,
+                                        List<NetworkUnit> units, INDArray inputs) {
+        NetworkUnit unit = units.get(0);
         GraphVertex target = graph.getVertex(fields.layer(unit.layer()).name());
         Require.that(target != null && !target.isInputVertex(), "layer", unit.layer(), "a vertex of the graph");
         if (target.hasLayer()) {
@@ -110,7 +119,6 @@ final class UnitGradients {
         GraphVertex[] vertices = graph.getVertices();
         boolean[] ancestor = new boolean[vertices.length];
         markAncestors(vertices, target.getVertexIndex(), ancestor);
-        List<String> networkInputs = graph.getConfiguration().getNetworkInputs();
         int chosen = graph.getVertex(fields.input().name()).getVertexIndex();
         for (GraphVertex v : vertices) {
             Require.that(!ancestor[v.getVertexIndex()] || !v.isInputVertex() || v.getVertexIndex() == chosen,
@@ -154,22 +162,26 @@ final class UnitGradients {
                     v.setInput(i, out[in[i].getVertexIndex()], NO_WORKSPACES);
                 }
             }
-            INDArray[] epsilon = new INDArray[vertices.length];
-            epsilon[target.getVertexIndex()] = oneHot(out[target.getVertexIndex()], fields.layer(unit.layer()), unit);
-            for (int k = order.length - 1; k >= 0; k--) {
-                int index = order[k];
-                GraphVertex v = vertices[index];
-                if (!ancestor[index] || epsilon[index] == null || v.isInputVertex()) {
-                    continue;
+            List<INDArray> gradients = new ArrayList<>();
+            for (NetworkUnit u : units) {
+                INDArray[] epsilon = new INDArray[vertices.length];
+                epsilon[target.getVertexIndex()] = oneHot(out[target.getVertexIndex()], fields.layer(u.layer()), u);
+                for (int k = order.length - 1; k >= 0; k--) {
+                    int index = order[k];
+                    GraphVertex v = vertices[index];
+                    if (!ancestor[index] || epsilon[index] == null || v.isInputVertex()) {
+                        continue;
+                    }
+                    INDArray[] below = backprop(v, epsilon[index], (int) x.size(0));
+                    VertexIndices[] in = v.getInputVertices();
+                    for (int i = 0; i < in.length; i++) {
+                        int from = in[i].getVertexIndex();
+                        epsilon[from] = epsilon[from] == null ? below[i].dup() : epsilon[from].addi(below[i]);
+                    }
                 }
-                INDArray[] below = backprop(v, epsilon[index], (int) x.size(0));
-                VertexIndices[] in = v.getInputVertices();
-                for (int i = 0; i < in.length; i++) {
-                    int from = in[i].getVertexIndex();
-                    epsilon[from] = epsilon[from] == null ? below[i].dup() : epsilon[from].addi(below[i]);
-                }
+                gradients.add(epsilon[chosen] == null ? Nd4j.zerosLike(x) : epsilon[chosen]);
             }
-            return epsilon[chosen] == null ? Nd4j.zerosLike(x) : epsilon[chosen];
+            return gradients;
         } finally {
             dropout.forEach((layer, d) -> layer.conf().getLayer().setIDropout(d));
             restoreGradients(graph, saved);

@@ -322,6 +322,24 @@ class EffectiveReceptiveFieldTest {
     }
 
     @Test
+    void unitsOfOneForwardPassEqualUnitsComputedOneByOne() {
+        for (Model net : List.of(network(Stacks.circular()), graph(Stacks.inception()))) {
+            INDArray x = net instanceof MultiLayerNetwork ? batch(80, 6, 40) : batch(81, 6, 1, 16, 16);
+            TheoreticalReceptiveField rf = EffectiveReceptiveField.fieldsFor(net, x);
+            String layer = net instanceof MultiLayerNetwork ? "layer0" : "add";
+            List<NetworkUnit> units = List.of(NetworkUnit.centre(layer, 0), NetworkUnit.centre(layer, 1),
+                    NetworkUnit.at(layer, NetworkUnit.ALL_CHANNELS, rf.centre(layer)));
+            List<EffectiveReceptiveField> together = EffectiveReceptiveField.of(net, rf, units, x);
+            for (int k = 0; k < units.size(); k++) {
+                assertEquals(EffectiveReceptiveField.of(net, rf, units.get(k), x), together.get(k), units.get(k) + "");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> EffectiveReceptiveField.of(network(Stacks.dense()),
+                TheoreticalReceptiveField.of(Stacks.dense()), List.of(NetworkUnit.centre("layer0", 0),
+                        NetworkUnit.centre("layer1", 0)), batch(82, 4, 40)));
+    }
+
+    @Test
     void everyChannelTogetherIsTheSumOfTheChannels() {
         MultiLayerNetwork net = network(Stacks.circular());
         INDArray x = batch(70, 8, 40);

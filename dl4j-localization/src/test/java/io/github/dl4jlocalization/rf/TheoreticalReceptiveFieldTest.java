@@ -160,6 +160,33 @@ class TheoreticalReceptiveFieldTest {
         assertTrue(rf.region("out").coversInput());
     }
 
+    /**
+     * Global pooling of a sequence, built with {@code setInputType}: DL4J's pooling reports a
+     * sequence output type, so it inserts a {@code RnnToFeedForwardPreProcessor} before the output
+     * layer, which passes the pooled {@code [B, C]} through; the arithmetic must too.
+     */
+    @Test
+    void globalPoolingOfASequenceBuiltWithSetInputType() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.Convolution1DLayer.Builder().nIn(1).nOut(2).kernelSize(5)
+                        .convolutionMode(ConvolutionMode.Truncate).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.Convolution1DLayer.Builder().nOut(2).kernelSize(5)
+                        .convolutionMode(ConvolutionMode.Same).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
+                .inputPreProcessor(0, new io.github.dl4jlocalization.nn.CircularPaddingPreProcessor(20, 4))
+                .setInputType(InputType.feedForward(20)).build();
+        TheoreticalReceptiveField rf = TheoreticalReceptiveField.of(conf);
+        assertAxis(rf, "layer1", 0, 9, "1", -2);
+        // the second layer pads with zeros: its unit 0 sees layer-0 units 0..2 only, i.e. sites 0..6
+        assertRegion("[0..6] of 20", rf.region("layer1", 0));
+        assertRegion("[0 + 12..19] of 20", rf.region("layer1", 14), "layer-0 units 12..16 see padded sites 12..20: 20 is 0");
+        assertTrue(rf.layer("layer3").fullField());
+    }
+
     @Test
     void theTableListsEveryLayerLikeSummary() {
         String table = TheoreticalReceptiveField.of(Stacks.sameModeImage()).summary();

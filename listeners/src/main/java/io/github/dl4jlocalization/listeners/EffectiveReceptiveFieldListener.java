@@ -45,8 +45,8 @@ import java.util.List;
  * fields.recordNow(net);                                                // step 0
  * net.fit(trainIterator, epochs);
  * }</pre>
- * Its cost per record is one forward and one backward pass of the held-out batch to the layer per
- * watched unit; the network's state (parameters, the training step's gradient) is left unchanged.
+ * Its cost per record is one forward pass of the held-out batch to the layer and one backward pass
+ * per watched unit; the network's state (parameters, the training step's gradient) is left unchanged.
  *
  * <p>Serializable when its sinks are (the held-out batch is kept as a Java array).
  */
@@ -139,8 +139,9 @@ public class EffectiveReceptiveFieldListener extends RecordingListener<Effective
         double[] secondMoment = new double[n];
         double[][] centre = new double[n][];
         double[][] snapshots = snapshotFields ? new double[n][] : null;
+        List<EffectiveReceptiveField> measured = EffectiveReceptiveField.of(model, fields, resolved, heldOutArray);
         for (int k = 0; k < n; k++) {
-            EffectiveReceptiveField erf = EffectiveReceptiveField.of(model, fields, resolved.get(k), heldOutArray);
+            EffectiveReceptiveField erf = measured.get(k);
             FieldStatistics s = erf.statistics(massFraction);
             names[k] = erf.unit().toString();
             ipr[k] = s.ipr();

@@ -48,13 +48,20 @@ public record EffectiveReceptiveFieldRecord(long iteration, int epoch, double sc
         return NanStats.max(ipr);
     }
 
-    /** Mean width over units. */
+    /**
+     * Mean width over the units whose field is not zero (a unit no input reaches, e.g. a ReLU unit
+     * that is off on every held-out input, has width 0 and a NaN IPR: it is left out); NaN when none.
+     */
     public double meanWidth() {
         double sum = 0;
-        for (int w : width) {
-            sum += w;
+        int n = 0;
+        for (int k = 0; k < width.length; k++) {
+            if (!Double.isNaN(ipr[k])) {
+                sum += width[k];
+                n++;
+            }
         }
-        return width.length == 0 ? Double.NaN : sum / width.length;
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Whether the fields themselves were recorded. */
