@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Effective receptive fields of a 1-D CNN, a 2-D CNN and a two-hidden-layer FCN over training,",
             "on NLGP and its Gaussian clone, next to their theoretical fields.",
             "Writes deep-fields.csv, deep-fields.png (mean IPR vs step), deep-fields-rfs.png and summary.json.",
-            "Defaults: NLGP g=100, xi=1,3, L=40; ReLU, Glorot init; lr 0.3, B=1000, T=2000, records every 200 "
-                    + "steps on 500 held-out inputs; 2-D: L=12, B=200; 1 seed; flags override."})
+            "Defaults: NLGP g=100, xi=1,3, L=40; ReLU, Glorot init; lr 0.3, B=200, T=1000, records every 100 "
+                    + "steps on 300 held-out inputs; CNNs C=4; 2-D: L=12, B=100; 1 seed; flags override."})
 final class DeepFieldsCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,7 +29,7 @@ final class DeepFieldsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--channels", paramLabel = "C", defaultValue = "" + DeepFieldsTask.DEFAULT_CHANNELS,
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "4",
             description = "Channels of both CNNs (default ${DEFAULT-VALUE}).")
     int channels;
 
@@ -45,7 +45,7 @@ final class DeepFieldsCommand implements Callable<Integer> {
             description = "Side of the 2-D CNN's L x L inputs (default ${DEFAULT-VALUE}).")
     int imageLength;
 
-    @Option(names = "--image-batch", paramLabel = "B", defaultValue = "200",
+    @Option(names = "--image-batch", paramLabel = "B", defaultValue = "100",
             description = "Batch of the 2-D CNN (default ${DEFAULT-VALUE}).")
     int imageBatch;
 

@@ -7,7 +7,6 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
@@ -18,14 +17,14 @@ import java.util.stream.IntStream;
 
 /**
  * Receptive fields over the input sites as chart panels: a field on a line or ring of D sites as
- * a curve against input position, with its theoretical region shaded; a field on an H x W image as
+ * a curve against input position, with the ends of its theoretical region dashed; a field on an H x W image as
  * an image on a symmetric diverging scale (blue negative, white 0, red positive), row 0 on top
  * (its theoretical region belongs in the title).
  */
 public final class FieldPlots {
     private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), Color.WHITE,
         new Color(0xF4A582), new Color(0xB2182B)};
-    private static final Color REGION = new Color(0xDDDDDD);
+    private static final Color REGION = new Color(0x999999);
 
     private FieldPlots() {
     }
@@ -55,13 +54,11 @@ public final class FieldPlots {
         m = m > 0 ? m : 1;
         if (region != null) {
             int r = 0;
-            for (Interval run : region.runs(0)) {   // the theoretical region as a grey band, run by run
-                XYSeries band = chart.addSeries("region " + r++, new double[] {run.first() - 0.5, run.first() - 0.5,
-                    run.last() + 0.5, run.last() + 0.5}, new double[] {-m, m, m, -m});
-                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-                band.setFillColor(REGION);
-                band.setLineColor(REGION);
-                band.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            for (Interval run : region.runs(0)) {   // the theoretical region's ends, dashed, run by run
+                for (double edge : new double[] {run.first() - 0.5, run.last() + 0.5}) {
+                    Plots.line(chart.addSeries("region " + r++, new double[] {edge, edge}, new double[] {-m, m}),
+                            REGION, true);
+                }
             }
         }
         Plots.line(chart.addSeries("field", IntStream.range(0, field.length).asDoubleStream().toArray(), field),

