@@ -359,7 +359,7 @@ public final class TheoreticalReceptiveField implements Serializable {
                     start, f.padding()));
         }
         s.append("-".repeat(WIDTH)).append('\n');
-        s.append("Input ").append(graph.input()).append(". Along each axis, in input sites: unit u sees ")
+        s.append(graph.input()).append(". Along each axis, in input sites: unit u sees ")
                 .append("start + u jump .. start + u jump + size - 1\n");
         s.append("before clipping to the input; (all): every unit sees the whole field shown (dense, global ")
                 .append("pooling); a ring wraps around.\n");
