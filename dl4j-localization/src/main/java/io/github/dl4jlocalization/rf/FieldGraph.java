@@ -591,8 +591,8 @@ final class FieldGraph implements Serializable {
             for (int a = 0; a < jump.length; a++) {
                 jump[a] = edge.maps[a].jump(p.jump[a]);
             }
-            return add(new Node(name, typeName(type), listed, out, shape.clone(), false, distributed, List.of(edge), jump,
-                    padding));
+            return add(new Node(name, typeName(type), listed, out, shape.clone(), false, distributed, List.of(edge),
+                    jump, padding));
         }
 
         private int maps(String name, String type, int pred, InputType out, String padding,

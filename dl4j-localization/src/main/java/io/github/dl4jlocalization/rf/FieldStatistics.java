@@ -100,7 +100,7 @@ public record FieldStatistics(double ipr, double massFraction, int width, double
         return n;
     }
 
-    /** The square root of the mass summed over every axis but {@code axis}: an amplitude whose squares are that mass. */
+    /** The square root of the mass summed over every axis but {@code axis}: an amplitude squaring to that mass. */
     private static double[] marginalAmplitude(double[] mass, long[] shape, int axis) {
         int length = (int) shape[axis];
         int inner = 1;

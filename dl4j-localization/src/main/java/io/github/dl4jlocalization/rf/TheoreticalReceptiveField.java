@@ -134,7 +134,10 @@ public final class TheoreticalReceptiveField implements Serializable {
         return of(configuration, configuration.getNetworkInputs().get(0), types);
     }
 
-    /** The fields of a computation graph on its input {@code input}; see {@link #of(ComputationGraphConfiguration, InputType...)}. */
+    /**
+     * The fields of a computation graph on its input {@code input}; see
+     * {@link #of(ComputationGraphConfiguration, InputType...)}.
+     */
     public static TheoreticalReceptiveField of(ComputationGraphConfiguration configuration, String input,
                                                InputType... types) {
         Require.nonNull("configuration", configuration);
@@ -359,7 +362,7 @@ public final class TheoreticalReceptiveField implements Serializable {
                     start, f.padding()));
         }
         s.append("-".repeat(WIDTH)).append('\n');
-        s.append(graph.input()).append(". Along each axis, in input sites: unit u sees ")
+        s.append("Fields on ").append(graph.input()).append(". Along each axis, in input sites: unit u sees ")
                 .append("start + u jump .. start + u jump + size - 1\n");
         s.append("before clipping to the input; (all): every unit sees the whole field shown (dense, global ")
                 .append("pooling); a ring wraps around.\n");

@@ -243,7 +243,8 @@ final class UnitGradients {
                 : bn.getParam(BatchNormalizationParamInitializer.GAMMA).toDoubleVector();
         double[] scale = new double[std.length];
         for (int c = 0; c < scale.length; c++) {
-            // the stored statistic is log10(sigma) (DL4J's default) or sigma^2; inference divides by sqrt(sigma^2 + eps)
+            // the stored statistic is log10(sigma) (DL4J's default) or sigma^2; inference divides by
+            // sqrt(sigma^2 + eps)
             double variance = conf.isUseLogStd() ? Math.pow(10, 2 * std[c]) : std[c];
             double s = Math.sqrt(variance + conf.getEps());
             scale[c] = (gamma == null ? conf.getGamma() : gamma[c]) / s;

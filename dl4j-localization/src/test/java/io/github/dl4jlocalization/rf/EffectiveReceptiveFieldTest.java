@@ -151,6 +151,8 @@ class EffectiveReceptiveFieldTest {
                         List.of(new long[] {7, 7}, new long[] {0, 13}), false),
                 Arguments.of("circular padding", Stacks.circular(), new long[] {3, 40}, "layer0",
                         List.of(new long[] {0}, new long[] {20}, new long[] {35}), true),
+                Arguments.of("two causal convolutions", Stacks.causal(), new long[] {3, 1, 24}, "layer1",
+                        List.of(new long[] {1}, new long[] {12}), true),
                 Arguments.of("causal dilated", Stacks.causal(), new long[] {3, 1, 24}, "layer2",
                         List.of(new long[] {2}, new long[] {10}, new long[] {23}), true),
                 Arguments.of("upsampling", Stacks.upsampled(), new long[] {3, 1, 21}, "layer2",
@@ -175,7 +177,8 @@ class EffectiveReceptiveFieldTest {
     @MethodSource("stacks")
     void theGradientsSupportFillsTheTheoreticalRegion(String name, Object conf, long[] inputShape, String layer,
                                                       List<long[]> positions, boolean finiteDifferences) {
-        Model net = conf instanceof MultiLayerConfiguration m ? network(m) : graph((ComputationGraphConfiguration) conf);
+        Model net = conf instanceof MultiLayerConfiguration m ? network(m)
+                : graph((ComputationGraphConfiguration) conf);
         INDArray x = batch(6, inputShape);
         TheoreticalReceptiveField rf = EffectiveReceptiveField.fieldsFor(net, x);
         long[] shape = rf.input().shape();
@@ -350,7 +353,7 @@ class EffectiveReceptiveFieldTest {
                 sum[i] += f[i];
             }
         }
-        assertArrayEquals(sum, EffectiveReceptiveField.of(net, NetworkUnit.centre("layer0", NetworkUnit.ALL_CHANNELS), x)
-                .mean(), 1e-14);
+        NetworkUnit all = NetworkUnit.centre("layer0", NetworkUnit.ALL_CHANNELS);
+        assertArrayEquals(sum, EffectiveReceptiveField.of(net, all, x).mean(), 1e-14);
     }
 }

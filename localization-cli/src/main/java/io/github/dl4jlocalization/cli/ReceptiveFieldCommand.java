@@ -61,7 +61,8 @@ final class ReceptiveFieldCommand implements Callable<Integer> {
                     + "sequence:C,T (default: inferred from the first layer, or from --length/--dim with --effective).")
     String inputType;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "A layer name or index: print the region of one unit.")
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "A layer name or index: print the region of one unit.")
     String layer;
 
     @Option(names = "--channel", paramLabel = "C", defaultValue = "-1",
@@ -188,7 +189,8 @@ final class ReceptiveFieldCommand implements Callable<Integer> {
                 return net;
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("FILE must be a DL4J model zip or a MultiLayerConfiguration / "
-                        + "ComputationGraphConfiguration as JSON or YAML, got " + file + " (" + e.getMessage() + ")", e);
+                        + "ComputationGraphConfiguration as JSON or YAML, got " + file + " (" + e.getMessage() + ")",
+                        e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -120,7 +120,8 @@ public record DeepFieldNetwork(Architecture architecture, int channels, int kern
                         .layer(output)
                         .setInputType(InputType.convolutionalFlat(side, side, 1));
             }
-            case FCN -> list.layer(new DenseLayer.Builder().nIn(d).nOut(hidden).weightInit(normal(s, d, hidden)).build())
+            case FCN -> list
+                    .layer(new DenseLayer.Builder().nIn(d).nOut(hidden).weightInit(normal(s, d, hidden)).build())
                     .layer(new DenseLayer.Builder().nOut(hidden).weightInit(normal(s, hidden, hidden)).build())
                     .layer(output)
                     .setInputType(InputType.feedForward(d));

@@ -116,9 +116,9 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
     @Override
     public String claim() {
         return "Localized receptive fields emerge from the non-Gaussian structure of the inputs: NLGP localizes, its "
-                + "Gaussian clone does not (docs/science.md 8, claim 10); asked here of the effective receptive fields of "
-                + "the hidden units of deeper networks (1-D and 2-D CNNs, a two-hidden-layer FCN), which the papers do "
-                + "not study";
+                + "Gaussian clone does not (docs/science.md 8, claim 10); asked here of the effective receptive fields "
+                + "of the hidden units of deeper networks (1-D and 2-D CNNs, a two-hidden-layer FCN), which the papers "
+                + "do not study";
     }
 
     @Override
@@ -174,7 +174,8 @@ public record DeepFieldsFigure(RunConfig base, int imageLength, int imageBatch, 
                                 EffectiveReceptiveFieldRecord.class)));
             }
         }
-        CsvTable table = new CsvTable("architecture", "model", "seed", "layer", "step", "meanIpr", "maxIpr", "meanWidth");
+        CsvTable table = new CsvTable("architecture", "model", "seed", "layer", "step", "meanIpr", "maxIpr",
+                "meanWidth");
         for (Run r : runs) {
             for (EffectiveReceptiveFieldRecord e : r.records()) {
                 table.row(r.network().architecture().key(), r.model(), r.seed(), e.layer(), e.iteration(), e.meanIpr(),
