@@ -48,3 +48,8 @@ cp runs/figures/imp/final-rf-nlgp.png docs/figures/imp-final-rf-nlgp.png
 ./localization figure fcn-vs-cnn --seeds 2 --steps 1500 --workers "$WORKERS" --out runs/figures/fcn-vs-cnn
 cp runs/figures/fcn-vs-cnn/match-scores.png docs/figures/fcn-vs-cnn.png
 cp runs/figures/fcn-vs-cnn/matched-pairs.png docs/figures/fcn-vs-cnn-pairs.png
+
+# --- deep-fields ---
+./localization figure deep-fields --seeds 2 --workers "$WORKERS" --out runs/figures/deep-fields
+cp runs/figures/deep-fields/deep-fields.png docs/figures/deep-fields.png
+cp runs/figures/deep-fields/deep-fields-rfs.png docs/figures/deep-fields-rfs.png

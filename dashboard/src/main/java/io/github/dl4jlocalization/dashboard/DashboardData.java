@@ -19,10 +19,11 @@ import java.util.stream.IntStream;
  * @param weights    the newest weight snapshot, or null when no record carries weights
  * @param kurtosis   excess kurtosis against iteration, or null without kurtosis records
  * @param pruning    sparsity and IPR per pruning round, or null without pruning records
+ * @param effective  effective receptive fields over time, or null without their records
  */
 record DashboardData(String sessionId, String version, int units, int inputs, IprCurve ipr,
                      IprHeatmap iprHeatmap, LatestIpr latest, Weights weights, KurtosisCurve kurtosis,
-                     PruningCurve pruning) {
+                     PruningCurve pruning, EffectiveFields effective) {
 
     /** Most points of a curve sent to the page (longer series are thinned evenly). */
     static final int MAX_CURVE_POINTS = 1000;
@@ -91,6 +92,22 @@ record DashboardData(String sessionId, String version, int units, int inputs, Ip
     record PruningCurve(int[] round, long[] iteration, double[] sparsity, double[] meanIpr, double[] maxIpr) {
     }
 
+    /**
+     * Effective receptive fields ({@code EffectiveReceptiveFieldListener}): mean and max IPR and the
+     * mean width over the watched units against iteration; the newest record's units, IPRs,
+     * widths and fields (null when not recorded); and the field of the first unit over time.
+     * Fields are over the input sites, row-major over {@code inputShape} (2-D inputs are drawn as
+     * images).
+     *
+     * @param records the number of records behind the (possibly thinned) curves
+     */
+    record EffectiveFields(long[] iteration, double[] meanIpr, double[] maxIpr, double[] meanWidth, int records,
+                           String layer, long[] inputShape, boolean[] periodic, double massFraction,
+                           long latestIteration, String[] units, double[] latestIpr, int[] latestWidth,
+                           double[][] latestFields, String historyUnit, long[] historyIteration,
+                           double[][] history) {
+    }
+
     /** Units ordered by decreasing IPR, NaN last, ties by index. */
     static int[] byDecreasingIpr(double[] ipr) {
         Comparator<Integer> order = Comparator.comparing((Integer k) -> Double.isNaN(ipr[k]))
@@ -118,7 +135,8 @@ record DashboardData(String sessionId, String version, int units, int inputs, Ip
         return "DashboardData[session=" + sessionId + ", version=" + version + ", units=" + units + ", inputs="
                 + inputs + ", iprRecords=" + (ipr == null ? 0 : ipr.records()) + ", kurtosisRecords="
                 + (kurtosis == null ? 0 : kurtosis.records()) + ", pruningRounds="
-                + (pruning == null ? 0 : pruning.round().length) + ", weights="
+                + (pruning == null ? 0 : pruning.round().length) + ", effectiveRecords="
+                + (effective == null ? 0 : effective.records()) + ", weights="
                 + (weights == null ? "none" : "at iteration " + weights.iteration()) + "]";
     }
 }

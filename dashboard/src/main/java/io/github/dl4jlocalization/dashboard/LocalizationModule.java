@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.dashboard;
 
+import io.github.dl4jlocalization.listeners.EffectiveReceptiveFieldPersistable;
 import io.github.dl4jlocalization.listeners.KurtosisPersistable;
 import io.github.dl4jlocalization.listeners.PruningRoundPersistable;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldPersistable;
@@ -34,8 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * iteration, the IPR of every unit over time (heatmap) and at the newest record (bars), the excess
  * kurtosis of the input marginals (per pixel and its mean over time, with the hidden
  * pre-activations' mean), the receptive fields of the most and least localized units, the weight
- * matrix sorted by IPR, and, for sessions with {@link PruningRoundPersistable} records, sparsity
- * and IPR per pruning round. The page uses the jQuery and flot that the UI serves under
+ * matrix sorted by IPR, for sessions with {@link PruningRoundPersistable} records, sparsity
+ * and IPR per pruning round, and for sessions with {@link EffectiveReceptiveFieldPersistable}
+ * records, the effective receptive fields (IPR and width over time, the newest fields, 2-D fields
+ * as images, one unit's field over time). The page uses the jQuery and flot that the UI serves under
  * {@code /assets/webjars/} (nothing from the internet) and polls its data every 2 seconds.
  *
  * <p>Routes:
@@ -56,7 +59,7 @@ public final class LocalizationModule implements UIModule {
     public static final String PATH = "/localization";
     /** The record types whose sessions the page lists. */
     static final List<String> TYPE_IDS = List.of(ReceptiveFieldPersistable.TYPE_ID, KurtosisPersistable.TYPE_ID,
-            PruningRoundPersistable.TYPE_ID);
+            PruningRoundPersistable.TYPE_ID, EffectiveReceptiveFieldPersistable.TYPE_ID);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE = resource("localization.html");
     private static final String SCRIPT = resource("localization.js");

@@ -1,5 +1,7 @@
 package io.github.dl4jlocalization.dashboard;
 
+import io.github.dl4jlocalization.listeners.EffectiveReceptiveFieldPersistable;
+import io.github.dl4jlocalization.listeners.EffectiveReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.KurtosisPersistable;
 import io.github.dl4jlocalization.listeners.KurtosisRecord;
 import io.github.dl4jlocalization.listeners.PruningRoundPersistable;
@@ -18,10 +20,13 @@ import java.util.function.Consumer;
  * page and kept up to date incrementally: each {@link #refresh()} reads only the updates newer
  * than the last one it saw ({@code getAllUpdatesAfter}), so polling a long live run costs the new
  * records only. Per receptive-field record it keeps the iteration and the K IPR values; of the
- * weights only the newest snapshot.
+ * weights only the newest snapshot. Per effective-receptive-field record it keeps the mean and max
+ * IPR and the mean width, and the field of its first unit (the history drawn over time); of the
+ * other units' fields only the newest.
  *
  * <p>Records of each type ({@link ReceptiveFieldPersistable#TYPE_ID},
- * {@link KurtosisPersistable#TYPE_ID}, {@link PruningRoundPersistable#TYPE_ID}) are read from one
+ * {@link KurtosisPersistable#TYPE_ID}, {@link PruningRoundPersistable#TYPE_ID},
+ * {@link EffectiveReceptiveFieldPersistable#TYPE_ID}) are read from one
  * worker: the first by id among those that posted static information for the type. Thread-safe.
  */
 final class SessionSummary {
@@ -45,6 +50,15 @@ final class SessionSummary {
     private final Stream pruningStream = new Stream(PruningRoundPersistable.TYPE_ID);
     private final List<PruningRoundPersistable> rounds = new ArrayList<>();
 
+    private final Stream effectiveStream = new Stream(EffectiveReceptiveFieldPersistable.TYPE_ID);
+    private final List<Long> effectiveIterations = new ArrayList<>();
+    private final List<Double> effectiveMeanIpr = new ArrayList<>();
+    private final List<Double> effectiveMaxIpr = new ArrayList<>();
+    private final List<Double> effectiveMeanWidth = new ArrayList<>();
+    private final List<Long> historyIterations = new ArrayList<>();
+    private final List<double[]> history = new ArrayList<>();
+    private EffectiveReceptiveFieldRecord latestEffective;
+
     SessionSummary(StatsStorage storage, String sessionId) {
         this.storage = Require.nonNull("storage", storage);
         this.sessionId = Require.nonNull("sessionId", sessionId);
@@ -55,6 +69,7 @@ final class SessionSummary {
         fieldStream.read(p -> addFields(((ReceptiveFieldPersistable) p).toRecord()));
         kurtosisStream.read(p -> addKurtosis(((KurtosisPersistable) p).toRecord()));
         pruningStream.read(p -> rounds.add((PruningRoundPersistable) p));
+        effectiveStream.read(p -> addEffective(((EffectiveReceptiveFieldPersistable) p).toRecord()));
         return data();
     }
 
@@ -76,16 +91,57 @@ final class SessionSummary {
         latestKurtosis = r;
     }
 
+    private void addEffective(EffectiveReceptiveFieldRecord r) {
+        effectiveIterations.add(r.iteration());
+        effectiveMeanIpr.add(r.meanIpr());
+        effectiveMaxIpr.add(r.maxIpr());
+        effectiveMeanWidth.add(r.meanWidth());
+        if (r.hasFields() && r.unitCount() > 0) {
+            historyIterations.add(r.iteration());
+            history.add(r.fields()[0]);
+        }
+        latestEffective = r;
+    }
+
     private DashboardData data() {
         int units = latestFields == null ? 0 : latestFields.units();
         int inputs = latestWeights != null ? latestWeights.receptiveFields()[0].length
                 : latestKurtosis != null ? latestKurtosis.inputKurtosis().length : 0;
-        String version = iprs.size() + "." + kurtosisIterations.size() + "." + rounds.size();
+        String version = iprs.size() + "." + kurtosisIterations.size() + "." + rounds.size() + "."
+                + effectiveIterations.size();
         return new DashboardData(sessionId, version, units, inputs, iprCurve(), iprHeatmap(),
                 latestFields == null ? null : new DashboardData.LatestIpr(latestFields.iteration(), latestFields.ipr()),
                 latestWeights == null ? null : DashboardData.Weights.of(latestWeights.iteration(), latestWeights.ipr(),
                         latestWeights.receptiveFields()),
-                kurtosisCurve(), pruningCurve());
+                kurtosisCurve(), pruningCurve(), effectiveFields());
+    }
+
+    private DashboardData.EffectiveFields effectiveFields() {
+        if (latestEffective == null) {
+            return null;
+        }
+        int[] at = DashboardData.thin(effectiveIterations.size(), DashboardData.MAX_CURVE_POINTS);
+        long[] iteration = new long[at.length];
+        double[] mean = new double[at.length];
+        double[] max = new double[at.length];
+        double[] width = new double[at.length];
+        for (int j = 0; j < at.length; j++) {
+            iteration[j] = effectiveIterations.get(at[j]);
+            mean[j] = effectiveMeanIpr.get(at[j]);
+            max[j] = effectiveMaxIpr.get(at[j]);
+            width[j] = effectiveMeanWidth.get(at[j]);
+        }
+        int[] kept = DashboardData.thin(history.size(), DashboardData.MAX_HEATMAP_COLUMNS);
+        long[] historyIteration = new long[kept.length];
+        double[][] fields = new double[kept.length][];
+        for (int j = 0; j < kept.length; j++) {
+            historyIteration[j] = historyIterations.get(kept[j]);
+            fields[j] = history.get(kept[j]);
+        }
+        EffectiveReceptiveFieldRecord r = latestEffective;
+        return new DashboardData.EffectiveFields(iteration, mean, max, width, effectiveIterations.size(), r.layer(),
+                r.inputShape(), r.periodic(), r.massFraction(), r.iteration(), r.units(), r.ipr(), r.width(),
+                r.fields(), r.unitCount() > 0 ? r.units()[0] : null, historyIteration, fields);
     }
 
     private DashboardData.IprCurve iprCurve() {

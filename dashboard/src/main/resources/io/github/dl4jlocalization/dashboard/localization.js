@@ -289,11 +289,168 @@
             yaxes: [{min: 0, max: 1}, {min: 0, position: 'right'}], legend: {position: 'nw'}});
     }
 
+    var UNIT_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+    var MAX_FIELDS = 8;
+
+    function absMax(values) {
+        var m = 0;
+        values.forEach(function (v) {
+            if (finite(v) !== null) {
+                m = Math.max(m, Math.abs(v));
+            }
+        });
+        return m > 0 ? m : 1;
+    }
+
+    /** Draws a rows x columns field on a new canvas (diverging colours, symmetric scale); returns it and its count. */
+    function fieldImage(field, rows, columns, pixel) {
+        var canvas = document.createElement('canvas');
+        canvas.width = columns * pixel;
+        canvas.height = rows * pixel;
+        var ctx = canvas.getContext('2d'), scale = absMax(field), drawn = 0;
+        for (var r = 0; r < rows; r++) {
+            for (var c = 0; c < columns; c++) {
+                var v = finite(field[r * columns + c]);
+                ctx.fillStyle = v === null ? '#bbb' : diverging(v / scale);
+                if (v !== null) {
+                    drawn++;
+                }
+                ctx.fillRect(c * pixel, r * pixel, pixel, pixel);
+            }
+        }
+        return {canvas: canvas, drawn: drawn};
+    }
+
+    function figure(container, image, caption) {
+        var f = document.createElement('figure');
+        f.appendChild(image);
+        var text = document.createElement('figcaption');
+        text.textContent = caption;
+        f.appendChild(text);
+        container.appendChild(f);
+    }
+
+    function drawEffective(d) {
+        var section = document.getElementById('effective');
+        if (!d.effective) {
+            section.hidden = true;
+            ['erf-curve', 'erf-fields', 'erf-history'].forEach(function (id) {
+                setPoints(id, 0);
+            });
+            return;
+        }
+        section.hidden = false;
+        var e = d.effective, shape = e.inputShape, image = shape.length === 2;
+        var curve = [
+            {label: 'mean IPR', data: pairs(e.iteration, e.meanIpr), color: MEAN, yaxis: 1},
+            {label: 'max IPR', data: pairs(e.iteration, e.maxIpr), color: MAX, yaxis: 1},
+            {label: 'mean width (sites, right)', data: pairs(e.iteration, e.meanWidth), color: GREY, yaxis: 2}
+        ];
+        if (e.iteration.length === 1) {
+            curve.forEach(function (s) {
+                s.points = {show: true};
+            });
+        }
+        plot('erf-curve', curve, {xaxis: {tickDecimals: 0}, yaxes: [{min: 0}, {min: 0, position: 'right'}],
+            legend: {position: 'nw'}});
+        note('erf-curve-note', 'Layer ' + e.layer + ', ' + e.units.length + ' units; width: the fewest input sites ' +
+            'holding ' + Math.round(100 * e.massFraction) + ' % of a field\'s squared mass.');
+
+        var fields = document.getElementById('erf-fields');
+        $(fields).empty();
+        var shown = e.latestFields ? Math.min(MAX_FIELDS, e.latestFields.length) : 0, drawn = 0;
+        if (!e.latestFields) {
+            empty('erf-fields', 'The records carry no fields (snapshotFields(false)).');
+        } else if (image) {
+            fields.className = 'images';
+            var pixel = Math.max(2, Math.floor(96 / Math.max(shape[0], shape[1])));
+            for (var k = 0; k < shown; k++) {
+                var img = fieldImage(e.latestFields[k], shape[0], shape[1], pixel);
+                drawn += img.drawn;
+                figure(fields, img.canvas, e.units[k] + ', IPR ' + fmt(e.latestIpr[k]));
+            }
+            setPoints('erf-fields', drawn);
+        } else {
+            fields.className = 'chart';
+            var series = [];
+            for (var u = 0; u < shown; u++) {
+                series.push({label: e.units[u] + ' (IPR ' + fmt(e.latestIpr[u]) + ')',
+                    color: UNIT_COLOURS[u % UNIT_COLOURS.length],
+                    data: e.latestFields[u].map(function (v, i) {
+                        return [i, finite(v)];
+                    })});
+            }
+            plot('erf-fields', series, {xaxis: {tickDecimals: 0}, legend: {show: shown <= 4}});
+        }
+        note('erf-fields-note', 'Iteration ' + e.latestIteration + '; ' + (image ? shape[0] + ' x ' + shape[1] +
+            ' image, blue negative, red positive, each on its own scale' : 'input position (x)') +
+            (e.periodic.some(function (p) {
+                return p;
+            }) ? '; the input is a ring (circular padding)' : '') +
+            (e.latestFields && e.latestFields.length > shown ? '; first ' + shown + ' of ' + e.latestFields.length +
+                ' units' : '') + '.');
+
+        document.getElementById('erf-history-title').textContent = 'Effective field of ' + e.historyUnit +
+            ' over time';
+        var history = e.history;
+        if (!history.length) {
+            empty('erf-history', 'The records carry no fields.');
+        } else if (!image) {
+            var scale = 0;
+            history.forEach(function (row) {
+                scale = Math.max(scale, absMax(row));
+            });
+            heatmap('erf-history', history.length, history[0].length, function (r, c) {
+                return finite(history[r][c]);
+            }, function (v) {
+                return diverging(v / scale);
+            }, {
+                rowFirst: 'it ' + e.historyIteration[0], rowLast: 'it ' + e.historyIteration[history.length - 1],
+                columnFirst: '0', columnLast: String(history[0].length - 1), x: 'input position (rows: records)',
+                bar: function (t) {
+                    return diverging(2 * t - 1);
+                }, barHigh: '+' + fmt(scale), barLow: '-' + fmt(scale)
+            });
+        } else {
+            drawHistoryImages(e, shape);
+        }
+    }
+
+    /** Up to 6 records of the unit's 2-D field, first to newest, side by side on the history canvas. */
+    function drawHistoryImages(e, shape) {
+        var canvas = document.getElementById('erf-history'), n = e.history.length, picks = [];
+        var count = Math.min(6, n);
+        for (var i = 0; i < count; i++) {
+            var j = count === 1 ? 0 : Math.round(i * (n - 1) / (count - 1));
+            if (picks.indexOf(j) < 0) {
+                picks.push(j);
+            }
+        }
+        var pixel = Math.max(2, Math.floor(120 / Math.max(shape[0], shape[1])));
+        var w = shape[1] * pixel, h = shape[0] * pixel, gap = 16;
+        canvas.width = picks.length * (w + gap);
+        canvas.height = h + 22;
+        canvas.style.width = canvas.width + 'px';
+        canvas.style.height = canvas.height + 'px';
+        var ctx = canvas.getContext('2d'), drawn = 0;
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        picks.forEach(function (j, p) {
+            var img = fieldImage(e.history[j], shape[0], shape[1], pixel);
+            drawn += img.drawn;
+            ctx.drawImage(img.canvas, p * (w + gap), 0);
+            ctx.fillStyle = '#23282c';
+            ctx.font = '11px sans-serif';
+            ctx.fillText('iteration ' + e.historyIteration[j], p * (w + gap), h + 15);
+        });
+        canvas.setAttribute('data-points', String(drawn));
+    }
+
     function draw(d) {
         drawIpr(d);
         drawWeights(d);
         drawKurtosis(d);
         drawPruning(d);
+        drawEffective(d);
         var parts = ['Session ' + d.sessionId];
         if (d.ipr) {
             parts.push(d.ipr.records + ' receptive-field records, newest at iteration ' + d.latest.iteration +
@@ -304,6 +461,9 @@
         }
         if (d.pruning) {
             parts.push(d.pruning.round.length + ' pruning rounds');
+        }
+        if (d.effective) {
+            parts.push(d.effective.records + ' effective-field records');
         }
         parts.push('updated ' + new Date().toLocaleTimeString());
         var status = document.getElementById('status');

@@ -126,6 +126,10 @@ class BrowserTest {
         assertEquals(2 * kurtosisRecords, points.get("kurtosis-curve"), "inputs and pre-activations");
         assertEquals(0, points.get("pruning-rounds"));
         assertTrue(dom.contains("<section id=\"pruning\" hidden=\"\">"), "no pruning section without its records");
+        assertFalse(dom.contains("<section id=\"effective\" hidden"), "the effective-field section shows");
+        assertEquals(3 * records, points.get("erf-curve"), "mean IPR, max IPR and mean width per record");
+        assertEquals(k * d, points.get("erf-fields"), "the K fields of the newest record, one line each");
+        assertEquals(records * d, points.get("erf-history"), "unit 0's field at every record");
         assertTrue(dom.contains("class=\"flot-base\""), "flot drew on its canvases");
     }
 
@@ -137,5 +141,21 @@ class BrowserTest {
         assertEquals(3 * ShortRun.ROUNDS, points.get("pruning-rounds"), "sparsity, mean and max IPR per round");
         assertFalse(dom.contains("<section id=\"pruning\" hidden"), "the pruning section shows");
         assertEquals(0, points.get("ipr-curve"));
+        assertTrue(dom.contains("<section id=\"effective\" hidden=\"\">"), "no effective-field records");
+    }
+
+    /** 2-D effective fields are drawn as images: one per channel, and unit 0's at up to 6 records. */
+    @Test
+    void imageFieldsAreDrawnAsImages() throws Exception {
+        String dom = chromium(ui.url() + "#session=" + ShortRun.IMAGE, "--dump-dom");
+        assertTrue(dom.contains("data-session=\"" + ShortRun.IMAGE + "\""), dom);
+        Map<String, Integer> points = points(dom);
+        int records = ShortRun.STEPS / ShortRun.EVERY + 1;
+        int sites = ShortRun.SIDE * ShortRun.SIDE;
+        assertEquals(3 * records, points.get("erf-curve"));
+        assertEquals(ShortRun.CHANNELS * sites, points.get("erf-fields"), "one image per channel");
+        assertEquals(Math.min(6, records) * sites, points.get("erf-history"), "unit 0 at up to 6 records");
+        assertEquals(ShortRun.CHANNELS, dom.split("<figure>", -1).length - 1, "one captioned image per channel");
+        assertEquals(0, points.get("ipr-curve"), "no weight records in this session");
     }
 }

@@ -87,11 +87,12 @@ class LocalizationDashboardTest {
         assertEquals(302, Http.get(base + "/").statusCode());
 
         JsonNode sessions = json("/localization/sessions");
-        assertEquals(2, sessions.size());
+        assertEquals(3, sessions.size());
         assertEquals(ShortRun.SESSION, sessions.get(0).get("id").asText(), "newest first");
         assertFalse(sessions.get(0).get("pruning").asBoolean());
-        assertEquals(ShortRun.PRUNED, sessions.get(1).get("id").asText());
-        assertTrue(sessions.get(1).get("pruning").asBoolean());
+        assertEquals(ShortRun.IMAGE, sessions.get(1).get("id").asText(), "a session of effective fields only");
+        assertEquals(ShortRun.PRUNED, sessions.get(2).get("id").asText());
+        assertTrue(sessions.get(2).get("pruning").asBoolean());
 
         JsonNode d = json("/localization/data/" + ShortRun.SESSION);
         int records = ShortRun.STEPS / ShortRun.EVERY + 1;
@@ -106,6 +107,15 @@ class LocalizationDashboardTest {
         assertEquals(ShortRun.STEPS / ShortRun.EVERY, d.get("kurtosis").get("records").asInt());
         assertEquals(ShortRun.D, d.get("kurtosis").get("latestInput").size());
         assertTrue(d.get("pruning").isNull());
+        JsonNode e = d.get("effective");
+        assertEquals(records, e.get("records").asInt());
+        assertEquals(ShortRun.K, e.get("units").size());
+        assertEquals(ShortRun.K, e.get("latestFields").size());
+        assertEquals(ShortRun.D, e.get("latestFields").get(0).size());
+        assertEquals(records, e.get("history").size());
+        JsonNode image = json("/localization/data/" + ShortRun.IMAGE).get("effective");
+        assertEquals("[" + ShortRun.SIDE + "," + ShortRun.SIDE + "]", image.get("inputShape").toString());
+        assertEquals(ShortRun.SIDE * ShortRun.SIDE, image.get("latestFields").get(0).size());
 
         assertEquals(ShortRun.ROUNDS, json("/localization/data/" + ShortRun.PRUNED).get("pruning").get("round").size());
         assertEquals(404, Http.get(base + "/localization/data/nosuchsession").statusCode());

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.dashboard;
 
+import io.github.dl4jlocalization.listeners.EffectiveReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.KurtosisRecord;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
@@ -7,6 +8,7 @@ import io.github.dl4jlocalization.metrics.SignedPeak;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -121,5 +123,38 @@ class SessionSummaryTest {
         assertEquals(IntStream.range(0, ShortRun.K).mapToDouble(k -> ipr2[k]).average().orElseThrow(),
                 d.pruning().meanIpr()[2], 1e-15);
         assertNull(d.weights());
+        assertNull(d.effective());
+    }
+
+    /** Two units on a 2 x 3 image; fields only in some records. */
+    private static EffectiveReceptiveFieldRecord effective(long iteration, boolean fields, long time) {
+        double[][] f = {{0, 1, 0, 0, 0, 0}, {0.5, 0.5, 0, 0, 0, 0}};
+        return new EffectiveReceptiveFieldRecord(iteration, 0, 0.3, "layer0", new long[] {2, 3}, new boolean[2],
+                new String[] {"layer0 c0 @ [0, 1]", "layer0 c1 @ [0, 1]"}, new double[] {1, 0.5}, 0.9, new int[] {1, 2},
+                new double[] {0, 0.5}, new double[][] {{0, 1}, {0, 0.5}}, fields ? f : null, time);
+    }
+
+    @Test
+    void effectiveFieldsHaveCurvesTheNewestFieldsAndTheFirstUnitsHistory() {
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        StatsStorageRecordSink sink = new StatsStorageRecordSink(storage, "e", "w");
+        sink.accept(effective(0, true, 100));
+        sink.accept(effective(10, false, 200));
+        sink.accept(effective(20, true, 300));
+        DashboardData d = new SessionSummary(storage, "e").refresh();
+        DashboardData.EffectiveFields e = d.effective();
+        assertEquals(3, e.records());
+        assertArrayEquals(new long[] {0, 10, 20}, e.iteration());
+        assertArrayEquals(new double[] {0.75, 0.75, 0.75}, e.meanIpr());
+        assertArrayEquals(new double[] {1, 1, 1}, e.maxIpr());
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5}, e.meanWidth());
+        assertArrayEquals(new long[] {2, 3}, e.inputShape());
+        assertEquals(20, e.latestIteration());
+        assertEquals(2, e.latestFields().length);
+        assertEquals("layer0 c0 @ [0, 1]", e.historyUnit());
+        assertArrayEquals(new long[] {0, 20}, e.historyIteration(), "records with fields only");
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0, 0}, e.history()[1]);
+        assertNull(d.ipr(), "no weight records");
+        assertEquals(List.of("e"), storage.listSessionIDs());
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A record of this package's listeners, the one type every sink takes: a
  * {@link ReceptiveFieldRecord} ({@link ReceptiveFieldListener}), a {@link KurtosisRecord}
- * ({@link KurtosisListener}) or a {@link PruningRoundRecord} ({@link IterativeMagnitudePruning}).
+ * ({@link KurtosisListener}), a {@link PruningRoundRecord} ({@link IterativeMagnitudePruning}) or an
+ * {@link EffectiveReceptiveFieldRecord} ({@link EffectiveReceptiveFieldListener}).
  * {@link CsvRecordSink} writes any of them as one CSV row under the header of its type,
  * {@link JsonLinesRecordSink} as a JSON object, {@link StatsStorageRecordSink} as a DL4J
  * stats-storage update for the UI, {@link InMemoryRecordSink} keeps them.
@@ -15,11 +16,11 @@ import java.util.List;
  * values in the same order. Numbers are written in Java's shortest round-trip decimal form
  * ({@link Double#toString(double)}), so they parse back exactly, and an undefined value as
  * {@code NaN}. The columns depend only on the record's type and on sizes that are fixed during
- * training (the number of hidden units K), never on the data, so every record of one listener has
+ * training (the number of hidden units K, the input's axes), never on the data, so every record of one listener has
  * the same header.
  */
 public sealed interface ListenerRecord extends Serializable
-        permits ReceptiveFieldRecord, KurtosisRecord, PruningRoundRecord {
+        permits ReceptiveFieldRecord, KurtosisRecord, PruningRoundRecord, EffectiveReceptiveFieldRecord {
 
     /** Wall-clock time of the record, ms since the epoch. */
     long timestampMillis();

@@ -7,7 +7,8 @@ import java.io.DataOutput;
 
 /**
  * The static information of a worker's records of a type that needs none beyond the header
- * ({@link KurtosisPersistable#TYPE_ID}, {@link PruningRoundPersistable#TYPE_ID}): a
+ * ({@link KurtosisPersistable#TYPE_ID}, {@link PruningRoundPersistable#TYPE_ID},
+ * {@link EffectiveReceptiveFieldPersistable#TYPE_ID}): a
  * {@link Persistable} posted once before the first update, because a DL4J stats storage lists a
  * session, and the workers of a type, from their static information only. Empty payload.
  */

@@ -19,7 +19,8 @@ import java.util.UUID;
  * StatsStorageRecordSink ui = new StatsStorageRecordSink(storage);        // a new session id
  * net.addListeners(new StatsListener(storage, 10, ui.sessionId()),        // DL4J's own charts
  *         new ReceptiveFieldListener(10, ui),
- *         new KurtosisListener.Builder(10).heldOutBatch(heldOut).sink(ui).build());
+ *         new KurtosisListener.Builder(10).heldOutBatch(heldOut).sink(ui).build(),
+ *         new EffectiveReceptiveFieldListener.Builder(100).layer("layer1").heldOutBatch(heldOut).sink(ui).build());
  * // pruning rounds too: new IterativeMagnitudePruning.Builder()...sink(ui).build()
  * }</pre>
  *
@@ -31,6 +32,8 @@ import java.util.UUID;
  *   <li>{@link ReceptiveFieldRecord}: {@link ReceptiveFieldStaticInfo} (the number of units), then
  *       {@link ReceptiveFieldPersistable}s;</li>
  *   <li>{@link KurtosisRecord}: {@link RecordStaticInfo}, then {@link KurtosisPersistable}s;</li>
+ *   <li>{@link EffectiveReceptiveFieldRecord}: {@link RecordStaticInfo}, then
+ *       {@link EffectiveReceptiveFieldPersistable}s;</li>
  *   <li>{@link PruningRoundRecord}: {@link RecordStaticInfo}, then {@link PruningRoundPersistable}s
  *       (round, steps, sparsity during the round, IPR per unit). The rounds of the one-shot
  *       baseline ({@link PruningRoundRecord#oneShot()}) go to the worker id
@@ -79,6 +82,8 @@ public final class StatsStorageRecordSink implements RecordSink<ListenerRecord> 
             type = ReceptiveFieldPersistable.TYPE_ID;
         } else if (record instanceof KurtosisRecord) {
             type = KurtosisPersistable.TYPE_ID;
+        } else if (record instanceof EffectiveReceptiveFieldRecord) {
+            type = EffectiveReceptiveFieldPersistable.TYPE_ID;
         } else {
             type = PruningRoundPersistable.TYPE_ID;
             worker = ((PruningRoundRecord) record).oneShot() ? workerId + ONE_SHOT_WORKER_SUFFIX : workerId;
@@ -101,6 +106,9 @@ public final class StatsStorageRecordSink implements RecordSink<ListenerRecord> 
         }
         if (record instanceof KurtosisRecord kurtosis) {
             return new KurtosisPersistable(sessionId, worker, stamp, kurtosis);
+        }
+        if (record instanceof EffectiveReceptiveFieldRecord effective) {
+            return new EffectiveReceptiveFieldPersistable(sessionId, worker, stamp, effective);
         }
         PruningRoundRecord round = (PruningRoundRecord) record;
         return new PruningRoundPersistable(sessionId, worker, stamp, round.round(), round.steps(), round.sparsity(),

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
             "Each writes CSV, summary.json (claim vs measured, wall time) and PNGs into --out DIR."},
         subcommands = {CommandLine.HelpCommand.class, IprKurtosisCommand.class, IsingPeaksCommand.class,
             EllipticalCommand.class, GaussianCloneCommand.class, ManyNeuronsCommand.class, ImpFigureCommand.class,
-            FcnCnnFigureCommand.class})
+            FcnCnnFigureCommand.class, DeepFieldsCommand.class})
 final class FigureCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
         description = "Emergence of localized receptive fields in DL4J networks: data, training, theory.",
         subcommands = {SampleCommand.class, RunCommand.class, TheoryCommand.class, PruneCommand.class,
             SweepCommand.class, FigureCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
+            ReceptiveFieldCommand.class,
             CommandLine.HelpCommand.class})
 public final class LocalizationCli implements Callable<Integer> {
     /** Exit status for invalid input. */

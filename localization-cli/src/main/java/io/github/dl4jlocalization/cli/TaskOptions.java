@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.config.Parameter;
 import io.github.dl4jlocalization.config.ParameterValues;
 import io.github.dl4jlocalization.sweep.ConvolutionalTask;
+import io.github.dl4jlocalization.sweep.DeepFieldsTask;
 import io.github.dl4jlocalization.sweep.PruneTask;
 import io.github.dl4jlocalization.sweep.TheoryTask;
 
@@ -49,6 +50,15 @@ final class TaskOptions<T> extends DeclaredOptions {
     static TaskOptions<ConvolutionalTask> convolutional() {
         return new TaskOptions<>("Convolutional network", ConvolutionalTask.PARAMETERS.parameters(),
                 ConvolutionalTask.PARAMETERS.defaults(), ConvolutionalTask::of);
+    }
+
+    /**
+     * The flags of the networks of {@code figure deep-fields} ({@code --channels}, {@code --kernel},
+     * {@code --width}; the figure trains every architecture), as checked values.
+     */
+    static TaskOptions<ParameterValues> deepFields(ParameterValues defaults) {
+        return new TaskOptions<>("Networks", List.of(DeepFieldsTask.CHANNELS, DeepFieldsTask.KERNEL,
+                DeepFieldsTask.WIDTH), defaults, values -> values);
     }
 
     /**

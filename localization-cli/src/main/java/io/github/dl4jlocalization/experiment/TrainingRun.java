@@ -42,6 +42,7 @@ import java.util.List;
  *       the weights, to memory and to the given sinks ({@code weights.csv}, the stats file);</li>
  *   <li>{@link MetricsListener} on the same schedule, with a held-out batch: the loss and
  *       accuracy on it, to memory and the given sinks ({@code metrics.csv});</li>
+ *   <li>further recorders ({@link Builder#recorder}: effective receptive fields);</li>
  *   <li>with a stats storage: {@link KurtosisListener} (the input marginals of every training
  *       batch, the pre-activations on the held-out batch) and DL4J's {@link StatsListener};</li>
  *   <li>{@link CheckpointListener} every {@code checkpointEvery} updates;</li>
@@ -91,6 +92,7 @@ public final class TrainingRun {
         } else {
             this.metricsListener = null;
         }
+        stack.addAll(b.recorders);
         if (statsFields != null) {
             stack.add(new KurtosisListener.Builder(b.recordEvery).heldOutBatch(b.heldOut.features())
                     .sink(statsFields).build());
@@ -224,6 +226,7 @@ public final class TrainingRun {
         private final int recordEvery;
         private ReceptiveFieldReader reader = ReceptiveFieldReader.denseLayer("0_W");
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private final List<TrainingListener> recorders = new ArrayList<>();
         private final List<RecordSink<? super ReceptiveFieldRecord>> fieldSinks = new ArrayList<>();
         private final List<RecordSink<? super MetricsRow>> metricsSinks = new ArrayList<>();
         private HeldOutBatch heldOut;
@@ -250,6 +253,15 @@ public final class TrainingRun {
         /** Adds a listener that changes the weights (e.g. pruning masks): right after the guard. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Require.nonNull("listener", listener));
+            return this;
+        }
+
+        /**
+         * Adds a listener that only records (e.g. effective receptive fields), after the run's own
+         * recorders and before the stats, checkpoint and progress listeners.
+         */
+        public Builder recorder(TrainingListener recorder) {
+            recorders.add(Require.nonNull("recorder", recorder));
             return this;
         }
 

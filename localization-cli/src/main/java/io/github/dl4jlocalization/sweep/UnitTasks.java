@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public final class UnitTasks {
     /** The kinds a grid file may name. */
     public static final List<String> KINDS = List.of(TrainTask.KIND, TheoryTask.KIND, PruneTask.KIND,
-            ConvolutionalTask.KIND);
+            ConvolutionalTask.KIND, DeepFieldsTask.KIND);
 
     private UnitTasks() {
     }
@@ -36,6 +36,7 @@ public final class UnitTasks {
             case TheoryTask.KIND -> TheoryTask.fromSettings(map);
             case PruneTask.KIND -> PruneTask.fromSettings(map);
             case ConvolutionalTask.KIND -> ConvolutionalTask.fromSettings(map);
+            case DeepFieldsTask.KIND -> DeepFieldsTask.fromSettings(map);
             default -> throw new IllegalArgumentException("task.kind must be one of " + String.join(", ", KINDS)
                     + ", got '" + kind + "'");
         };
