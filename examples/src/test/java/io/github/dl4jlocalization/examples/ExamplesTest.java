@@ -90,6 +90,22 @@ class ExamplesTest {
     }
 
     @Test
+    void receptiveFieldsOfTheUsersCnnAreReadAndRecorded(@TempDir Path dir) throws IOException {
+        ReceptiveFieldExample.main(new String[] {"200", dir.toString()});
+        // two 3x3 convolutions (Same): the central unit of layer1 sees 5 x 5 of the 12 x 12 sites
+        assertTrue(output().contains("the central unit of layer1 sees"), output());
+        assertTrue(output().matches("(?s).*layer1 \\(ConvolutionLayer\\)\\s+\\[4, 12, 12\\]\\s+5 x 5 .*"), output());
+        double ipr = number(output(), "after 200 steps: IPR ([0-9.]+)");
+        assertTrue(ipr >= 1.0 / 144 && ipr <= 1, "an IPR of a field over 144 sites: " + output());
+        // records at steps 100 and 200, one row each: 4 channels, 2 axes
+        List<String> rows = Files.readAllLines(dir.resolve("effective-fields.csv"));
+        assertEquals(3, rows.size(), String.join("\n", rows));
+        assertTrue(rows.get(0).startsWith("iteration,epoch,timestampMillis,score,layer,meanIpr"), rows.get(0));
+        assertTrue(rows.get(2).startsWith("200,"), rows.get(2));
+        assertTrue(Files.size(dir.resolve("stats.bin")) > 0);
+    }
+
+    @Test
     void papersSingleNeuronLocalizesAndItsFieldIsMatchedToTheCnnsFilters() {
         // 150 SGD steps at lr 0.1, B = 5000 on NLGP(g = 3): the neuron localizes within about 120
         PapersNetworksExample.main(new String[] {"150"});

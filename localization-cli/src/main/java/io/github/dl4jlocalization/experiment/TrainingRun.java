@@ -43,8 +43,9 @@ import java.util.List;
  *   <li>{@link MetricsListener} on the same schedule, with a held-out batch: the loss and
  *       accuracy on it, to memory and the given sinks ({@code metrics.csv});</li>
  *   <li>further recorders ({@link Builder#recorder}: effective receptive fields);</li>
- *   <li>with a stats storage: {@link KurtosisListener} (the input marginals of every training
- *       batch, the pre-activations on the held-out batch) and DL4J's {@link StatsListener};</li>
+ *   <li>with a stats storage: {@link KurtosisListener} (the input marginals of each record
+ *       step's training batch, the pre-activations on the held-out batch) and DL4J's
+ *       {@link StatsListener};</li>
  *   <li>{@link CheckpointListener} every {@code checkpointEvery} updates;</li>
  *   <li>{@link ProgressListener}: the observer, after every update.</li>
  * </ol>

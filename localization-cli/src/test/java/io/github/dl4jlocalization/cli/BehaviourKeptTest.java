@@ -36,7 +36,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (except the wall-clock {@code seconds} and the hash-derived {@code id} columns of a sweep's
  * {@code results.csv}); every value of a reference JSON file must be present and equal in the new
  * file (numbers exactly, as written by {@link Double#toString}), except wall-clock seconds and
- * memory; new keys may be added. Sweep units are matched by their grid order, not their id.
+ * memory; new keys may be added. Sweep units are matched by their grid order, not their id. One
+ * reference value was edited by hand, a spelling and no number: the theory summary's
+ * {@code variant}, {@code variant_1} then, is written {@code 1} as grid files spell it since every
+ * parameter is declared once.
  *
  * <p>Bit identity holds on one machine; a BLAS built for another CPU may round matrix products
  * differently, so on other hardware this test compares that machine's numbers with these.

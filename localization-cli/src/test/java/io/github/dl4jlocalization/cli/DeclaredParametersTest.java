@@ -45,7 +45,7 @@ class DeclaredParametersTest extends ConsoleCapture {
      */
     private static final Map<String, String> RUN_VALUES = Map.ofEntries(entry("model", "kur"), entry("xi", "1,2"),
             entry("length", "6"), entry("dim", "2"), entry("gain", "2"), entry("marginal", "laplace"),
-            entry("k", "6"), entry("sweeps", "3"), entry("radial", "t"), entry("df", "4"),
+            entry("k", "6"), entry("sampler", "metropolis"), entry("sweeps", "3"), entry("radial", "t"), entry("df", "4"),
             entry("pulseSpread", "0.1"), entry("support", "-2,2"), entry("hidden", "2"), entry("activation", "tanh"),
             entry("bias", "fixed:-1.0"), entry("readout", "trained"), entry("initScale", "0.01"),
             entry("lr", "0.2"), entry("batch", "8"), entry("steps", "2"), entry("seed", "5"),
@@ -54,7 +54,7 @@ class DeclaredParametersTest extends ConsoleCapture {
     /** An invalid value of every run and data parameter. */
     private static final Map<String, String> RUN_INVALID = Map.ofEntries(entry("model", "gp"), entry("xi", "1"),
             entry("length", "1"), entry("dim", "3"), entry("gain", "-1"), entry("marginal", "cauchy"),
-            entry("k", "2"), entry("sweeps", "0"), entry("radial", "gauss"), entry("df", "1"),
+            entry("k", "2"), entry("sampler", "gibbs"), entry("sweeps", "0"), entry("radial", "gauss"), entry("df", "1"),
             entry("pulseSpread", "1"), entry("support", "1,-1"), entry("hidden", "0"),
             entry("activation", "softmax"), entry("bias", "fixed"), entry("readout", "free"),
             entry("initScale", "0"), entry("lr", "-1"), entry("batch", "0"), entry("steps", "0"),

@@ -105,7 +105,11 @@ class PruneCommandTest extends ConsoleCapture {
             List<List<Integer>> rounds = new ArrayList<>();
             for (String session : stats.listSessionIDs()) {
                 List<Integer> r = new ArrayList<>();
-                for (Persistable p : stats.getAllUpdatesAfter(session, PruningRoundPersistable.TYPE_ID, "0", -1)) {
+                // the one-shot protocol's rounds under worker "0-one-shot" (StatsStorageRecordSink), its fields under "0"
+                List<String> workers = stats.listWorkerIDsForSessionAndType(session, PruningRoundPersistable.TYPE_ID);
+                assertEquals(1, workers.size(), workers.toString());
+                for (Persistable p : stats.getAllUpdatesAfter(session, PruningRoundPersistable.TYPE_ID, workers.get(0),
+                        -1)) {
                     r.add(((PruningRoundPersistable) p).round());
                 }
                 rounds.add(r);

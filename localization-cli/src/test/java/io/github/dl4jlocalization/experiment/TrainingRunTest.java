@@ -120,9 +120,10 @@ class TrainingRunTest {
         assertEquals(2, kurtosis.size());
         for (Persistable p : kurtosis) {
             var record = ((KurtosisPersistable) p).toRecord();
-            // the input marginals of the 4 batches since the last record, per pixel, and the held-out pre-activations
+            // the input marginals of the record step's batch of 100 (KurtosisListener's default), per pixel, and
+            // the held-out pre-activations
             assertEquals(12, record.inputKurtosis().length);
-            assertEquals(400, record.inputSamples());
+            assertEquals(100, record.inputSamples());
             assertEquals(2, record.preActivationKurtosis().length);
         }
         assertTrue(storage.listTypeIDsForSession("session").contains(StatsListener.TYPE_ID), "DL4J's own statistics");
