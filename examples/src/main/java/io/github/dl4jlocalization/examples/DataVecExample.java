@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.InvocationType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -59,7 +60,9 @@ public final class DataVecExample {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         InMemoryRecordSink<ReceptiveFieldRecord> fields = new InMemoryRecordSink<>();
-        net.setListeners(new ReceptiveFieldListener(20, fields));
+        // a record at the end of every epoch (the frequency counts epochs)
+        net.setListeners(new ReceptiveFieldListener.Builder(1).invocationType(InvocationType.EPOCH_END)
+                .sink(fields).build());
 
         net.fit(train, epochs);
 

@@ -94,7 +94,7 @@ class ExamplesTest {
         ReceptiveFieldExample.main(new String[] {"200", dir.toString()});
         // two 3x3 convolutions (Same): the central unit of layer1 sees 5 x 5 of the 12 x 12 sites
         assertTrue(output().contains("the central unit of layer1 sees"), output());
-        assertTrue(output().matches("(?s).*layer1 \\(ConvolutionLayer\\)\\s+\\[4, 12, 12\\]\\s+5 x 5 .*"), output());
+        assertTrue(output().matches("(?s).*layer1 \\(ConvolutionLayer\\)\\s+\\[4, 12, 12\\]\\s+5x5 .*"), output());
         double ipr = number(output(), "after 200 steps: IPR ([0-9.]+)");
         assertTrue(ipr >= 1.0 / 144 && ipr <= 1, "an IPR of a field over 144 sites: " + output());
         // records at steps 100 and 200, one row each: 4 channels, 2 axes

@@ -155,6 +155,32 @@ abstract class AbstractPersistable implements Persistable {
         return values;
     }
 
+    /** Writes the number of rows, then each row as {@link #writeDoubles} does. */
+    static void writeRows(DataOutput out, double[][] rows) throws IOException {
+        out.writeInt(rows.length);
+        for (double[] row : rows) {
+            writeDoubles(out, row);
+        }
+    }
+
+    /** Reads what {@link #writeRows} wrote. */
+    static double[][] readRows(DataInput in) throws IOException {
+        double[][] rows = new double[readLength(in)][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = readDoubles(in);
+        }
+        return rows;
+    }
+
+    /** A copy of every row. */
+    static double[][] copyRows(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
+
     static int readLength(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0) {

@@ -15,8 +15,8 @@ import java.io.IOException;
  * <p>Binary payload after the common header (see {@code AbstractPersistable}):
  * {@code long iteration, int epoch, double score, String layer, double massFraction, int A,
  * A longs inputShape, A booleans periodic, int K, K Strings units, K doubles ipr, K ints width,
- * K doubles secondMomentWidth, K x (int A, A doubles) centre, boolean hasFields, then K x (int D,
- * D doubles) fields}. The record's time is the storage timestamp.
+ * K doubles secondMomentWidth, int K and K x (int A, A doubles) centre, boolean hasFields, then
+ * int K and K x (int D, D doubles) fields}. The record's time is the storage timestamp.
  */
 public final class EffectiveReceptiveFieldPersistable extends AbstractPersistable {
     private static final long serialVersionUID = 1L;
@@ -59,23 +59,15 @@ public final class EffectiveReceptiveFieldPersistable extends AbstractPersistabl
         ipr = record.ipr().clone();
         width = record.width().clone();
         secondMomentWidth = record.secondMomentWidth().clone();
-        centre = deepCopy(record.centre());
-        fields = record.fields() == null ? null : deepCopy(record.fields());
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
+        centre = copyRows(record.centre());
+        fields = record.fields() == null ? null : copyRows(record.fields());
     }
 
     /** The record (a copy), with this update's timestamp as its time. */
     public EffectiveReceptiveFieldRecord toRecord() {
         return new EffectiveReceptiveFieldRecord(iteration, epoch, score, layer, inputShape.clone(), periodic.clone(),
-                units.clone(), ipr.clone(), massFraction, width.clone(), secondMomentWidth.clone(), deepCopy(centre),
-                fields == null ? null : deepCopy(fields), getTimeStamp());
+                units.clone(), ipr.clone(), massFraction, width.clone(), secondMomentWidth.clone(), copyRows(centre),
+                fields == null ? null : copyRows(fields), getTimeStamp());
     }
 
     @Override
@@ -104,14 +96,10 @@ public final class EffectiveReceptiveFieldPersistable extends AbstractPersistabl
             out.writeInt(w);
         }
         writeDoubles(out, secondMomentWidth);
-        for (double[] c : centre) {
-            writeDoubles(out, c);
-        }
+        writeRows(out, centre);
         out.writeBoolean(fields != null);
         if (fields != null) {
-            for (double[] f : fields) {
-                writeDoubles(out, f);
-            }
+            writeRows(out, fields);
         }
     }
 
@@ -140,17 +128,8 @@ public final class EffectiveReceptiveFieldPersistable extends AbstractPersistabl
             width[i] = in.readInt();
         }
         secondMomentWidth = readDoubles(in);
-        centre = new double[k][];
-        for (int i = 0; i < k; i++) {
-            centre[i] = readDoubles(in);
-        }
-        fields = null;
-        if (in.readBoolean()) {
-            fields = new double[k][];
-            for (int i = 0; i < k; i++) {
-                fields[i] = readDoubles(in);
-            }
-        }
+        centre = readRows(in);
+        fields = in.readBoolean() ? readRows(in) : null;
     }
 
     @Override

@@ -58,21 +58,13 @@ public final class ReceptiveFieldPersistable extends AbstractPersistable {
         this.score = record.score();
         this.ipr = record.ipr().clone();
         this.peaks = record.peaks().clone();
-        this.receptiveFields = record.hasReceptiveFields() ? copy(record.receptiveFields()) : null;
-    }
-
-    private static double[][] copy(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int k = 0; k < rows.length; k++) {
-            out[k] = rows[k].clone();
-        }
-        return out;
+        this.receptiveFields = record.hasReceptiveFields() ? copyRows(record.receptiveFields()) : null;
     }
 
     /** The record (a copy), with this update's timestamp as its time. */
     public ReceptiveFieldRecord toRecord() {
         return new ReceptiveFieldRecord(iteration, epoch, score, ipr.clone(), peaks.clone(),
-                receptiveFields == null ? null : copy(receptiveFields), getTimeStamp());
+                receptiveFields == null ? null : copyRows(receptiveFields), getTimeStamp());
     }
 
     @Override
@@ -93,10 +85,7 @@ public final class ReceptiveFieldPersistable extends AbstractPersistable {
         }
         out.writeBoolean(receptiveFields != null);
         if (receptiveFields != null) {
-            out.writeInt(receptiveFields.length);
-            for (double[] row : receptiveFields) {
-                writeDoubles(out, row);
-            }
+            writeRows(out, receptiveFields);
         }
     }
 
@@ -110,13 +99,7 @@ public final class ReceptiveFieldPersistable extends AbstractPersistable {
         for (int k = 0; k < peaks.length; k++) {
             peaks[k] = new SignedPeak(in.readInt(), in.readByte());
         }
-        receptiveFields = null;
-        if (in.readBoolean()) {
-            receptiveFields = new double[readLength(in)][];
-            for (int k = 0; k < receptiveFields.length; k++) {
-                receptiveFields[k] = readDoubles(in);
-            }
-        }
+        receptiveFields = in.readBoolean() ? readRows(in) : null;
     }
 
     @Override

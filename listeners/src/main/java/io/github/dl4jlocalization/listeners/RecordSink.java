@@ -14,6 +14,12 @@ public interface RecordSink<R> extends Serializable, AutoCloseable {
     /** Takes one record. */
     void accept(R record);
 
+    /** A sink that drops every record: a listener's own cost, without I/O (benchmarks). */
+    static <R> RecordSink<R> discarding() {
+        return record -> {
+        };
+    }
+
     /** Releases the sink's resources; records accepted before stay where they were written. */
     @Override
     default void close() {

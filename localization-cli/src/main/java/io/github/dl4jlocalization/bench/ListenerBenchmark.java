@@ -26,11 +26,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+
+import static io.github.dl4jlocalization.experiment.TrainBenchmark.median;
 
 /**
  * What the plugin's listeners cost in a user's own pipeline: a DL4J network that is not one of the
@@ -163,9 +164,9 @@ public final class ListenerBenchmark {
                 }),
                 new Case("DivergenceGuard every step", heldOut -> new DivergenceGuard()),
                 new Case("ReceptiveFieldListener every " + FREQUENCY, heldOut ->
-                        new ReceptiveFieldListener.Builder(FREQUENCY).sink(new Discard<>()).build()),
+                        new ReceptiveFieldListener.Builder(FREQUENCY).sink(RecordSink.discarding()).build()),
                 new Case("KurtosisListener every " + FREQUENCY, heldOut ->
-                        new KurtosisListener.Builder(FREQUENCY).heldOutBatch(heldOut).sink(new Discard<>()).build()));
+                        new KurtosisListener.Builder(FREQUENCY).heldOutBatch(heldOut).sink(RecordSink.discarding()).build()));
     }
 
     /** The user's network in {@code type}: Dense(D -> 100, ReLU), softmax output (2, MCXENT), Adam 1e-3. */
@@ -259,13 +260,6 @@ public final class ListenerBenchmark {
         return calls == 0 ? Double.NaN : (THREADS.getCurrentThreadCpuTime() - t0) * 1e-6 / calls;
     }
 
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
     /** The table of one data type's results, with the target verdict of each listener. */
     public static String format(Result result) {
         StringBuilder out = new StringBuilder();
@@ -286,20 +280,5 @@ public final class ListenerBenchmark {
     public String toString() {
         return "ListenerBenchmark(batch=" + batchSize + ", repetitions=" + repetitions + ", steps=" + steps
                 + ", warmup=" + warmup + ")";
-    }
-
-    /** A sink that drops records: the listener's own cost, without I/O. */
-    private static final class Discard<R> implements RecordSink<R> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void accept(R record) {
-            // timing only
-        }
-
-        @Override
-        public String toString() {
-            return "Discard";
-        }
     }
 }

@@ -143,7 +143,7 @@ public final class TrainBenchmark {
         MultiLayerNetwork plain = config.network().network();
         MultiLayerNetwork listened = config.network().network();
         ReceptiveFieldListener listener = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
-                .sink(new DiscardingSink()).build();
+                .sink(RecordSink.discarding()).build();
         // a run's stack without and with the recorder: the divergence guard checks every step
         plain.setListeners(new DivergenceGuard());
         listened.setListeners(new DivergenceGuard(), listener);
@@ -181,7 +181,7 @@ public final class TrainBenchmark {
         net.setLabels(fixed.getLabels());
         double forwardBackwardMs = repeat(warmup, i -> net.computeGradientAndScore());
         ReceptiveFieldListener recorder = new ReceptiveFieldListener.Builder(LISTENER_FREQUENCY)
-                .sink(new DiscardingSink()).build();
+                .sink(RecordSink.discarding()).build();
         double recordMs = repeat(warmup, i -> recorder.recordNow(net, i, 0));
         HeldOutBatch evaluation = HeldOutBatch.of(config, model, config.evalSize());
         double evaluationMs = repeat(warmup, i -> evaluation.score(net));
@@ -240,21 +240,6 @@ public final class TrainBenchmark {
     /** The standard workloads, W1 and W2. */
     public static List<Workload> standardWorkloads() {
         return new ArrayList<>(List.of(W1, W2));
-    }
-
-    /** A sink that drops records: the listener's own cost, without I/O. */
-    private static final class DiscardingSink implements RecordSink<ReceptiveFieldRecord> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void accept(ReceptiveFieldRecord record) {
-            // timing only
-        }
-
-        @Override
-        public String toString() {
-            return "DiscardingSink";
-        }
     }
 
     @Override
