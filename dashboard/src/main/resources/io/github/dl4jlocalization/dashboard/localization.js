@@ -254,8 +254,8 @@
             return [i, finite(v)];
         }), color: LEAST, bars: {show: true, barWidth: 0.8, align: 'center', fill: 0.7}}],
             {xaxis: {tickDecimals: 0}, grid: {markings: [{yaxis: {from: 0, to: 0}, color: GREY, lineWidth: 1}]}});
-        note('kurtosis-pixels-note', 'Input pixel (x), over the training samples since the previous record ' +
-            '(newest record, iteration ' + k.latestIteration + '). A Gaussian marginal has 0.');
+        note('kurtosis-pixels-note', 'Input pixel (x), over the training samples pooled for the newest record ' +
+            '(iteration ' + k.latestIteration + '; by default the batch of that step). A Gaussian marginal has 0.');
         var series = [{label: 'inputs (mean over pixels)', data: pairs(k.iteration, k.meanInput), color: LEAST}];
         if (k.meanPreActivation.some(function (v) {
             return finite(v) !== null;
