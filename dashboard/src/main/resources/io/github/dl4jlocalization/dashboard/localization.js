@@ -244,7 +244,7 @@
     function drawKurtosis(d) {
         if (!d.kurtosis) {
             ['kurtosis-pixels', 'kurtosis-curve'].forEach(function (id) {
-                empty(id, 'No kurtosis records (KurtosisListener + KurtosisStatsStorageSink).');
+                empty(id, 'No kurtosis records (KurtosisListener + StatsStorageRecordSink).');
             });
             note('kurtosis-pixels-note', '');
             return;
