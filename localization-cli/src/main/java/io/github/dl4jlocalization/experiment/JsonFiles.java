@@ -1,13 +1,23 @@
 package io.github.dl4jlocalization.experiment;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.dl4jlocalization.experiment.AtomicFiles;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.dl4jlocalization.util.Require;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +33,27 @@ import java.util.Map;
  * Numbers are written with {@link Double#toString}, which reads back to the same double; a
  * non-finite number (NaN or infinite: a diverged run's loss, an undefined mean) is written as
  * {@code null}, since JSON has no such numbers.
+ *
+ * <p>Config files (run configs, sweep grids) are read within bounds, so that a hostile or broken
+ * file fails at once with one line instead of exhausting the reader: at most
+ * {@value #MAX_CONFIG_BYTES} bytes (checked before parsing; YAML's code-point limit too), a key
+ * given twice in one map is an error (JSON and YAML), and YAML is read by SnakeYAML's safe
+ * constructor (plain maps, lists and scalars: a {@code !!java...} tag is rejected) with anchors and
+ * aliases resolved ({@code xi: *pair} reads the anchored value), at most
+ * {@value #MAX_YAML_ALIASES} aliases to collections per file (alias bombs fail). Syntax errors name
+ * the line and column.
  */
 public final class JsonFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * The largest config or grid file read, in bytes: a run config is a few hundred bytes and a grid
+     * of many axes a few kilobytes, so 1 MiB leaves room for any hand-written or generated file.
+     */
+    public static final int MAX_CONFIG_BYTES = 1 << 20;
+    /** Aliases to collections allowed in one YAML file (SnakeYAML's default). */
+    public static final int MAX_YAML_ALIASES = 50;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -40,9 +67,62 @@ public final class JsonFiles {
      * @throws IllegalArgumentException naming the file when it is missing, unreadable or malformed
      */
     public static Map<String, Object> readConfig(Path file) {
+        String what = "config file";
+        requireFile(file, what);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Require.that(size <= MAX_CONFIG_BYTES, what + " " + file, size + " bytes",
+                "at most " + MAX_CONFIG_BYTES + " bytes (1 MiB)");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        return read(file, yaml ? YAML : JSON, yaml ? "YAML" : "JSON", "config file");
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? readYaml(file, what) : read(file, JSON, "JSON", what);
+    }
+
+    private static Map<String, Object> readYaml(Path file, String what) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_CONFIG_BYTES);
+        options.setMaxAliasesForCollections(MAX_YAML_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        Object document;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            document = new Yaml(new SafeConstructor(options)).load(in);   // the loader options of its constructor
+        } catch (MarkedYAMLException e) {
+            throw new IllegalArgumentException(what + " " + file + " is not valid YAML key: value entries: "
+                    + e.getProblem() + at(e.getProblemMark()), e);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException(what + " " + file + " is not valid YAML key: value entries: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return topLevelMap(document, file, "YAML", what);
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> topLevelMap(Object document, Path file, String format, String what) {
+        if (document == null) {
+            throw new IllegalArgumentException(what + " " + file + " is empty: expected " + format
+                    + " key: value entries");
+        }
+        if (!(document instanceof Map<?, ?> map) || !map.keySet().stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException(what + " " + file + " is not " + format
+                    + " key: value entries (its top level is not a map of named entries)");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private static void requireFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " " + file + " does not exist or is not a file");
+        }
     }
 
     /**
@@ -56,19 +136,14 @@ public final class JsonFiles {
     }
 
     private static Map<String, Object> read(Path file, ObjectMapper mapper, String format, String what) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(what + " " + file + " does not exist or is not a file");
-        }
+        requireFile(file, what);
         try {
-            Map<String, Object> map = mapper.readValue(file.toFile(), MAP);
-            if (map == null) {
-                throw new IllegalArgumentException(what + " " + file + " is empty: expected " + format
-                        + " key: value entries");
-            }
-            return map;
+            return topLevelMap(mapper.readValue(file.toFile(), MAP), file, format, what);
         } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
             throw new IllegalArgumentException(what + " " + file + " is not valid " + format + " key: value entries: "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e.getMessage(), e);
         }
