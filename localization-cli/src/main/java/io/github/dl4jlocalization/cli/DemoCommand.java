@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.experiment.Experiment;
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.RunSummary;
@@ -44,11 +45,14 @@ final class DemoCommand implements Callable<Integer> {
         RunConfig config = config(seed);
         System.out.println("demo: single ReLU neuron, NLGP(g=3), xi=(0.3, 0.7), L=40, lr 0.1, batch 5000, "
                 + config.steps() + " steps -> " + out);
-        new RunDirectory(out).clear();
-        Experiment experiment = Experiment.create(config, out).observer(ProgressBar.onStderr());
+        Experiment experiment;
         RunSummary summary;
-        try (StatsFile stats = new StatsFile(out)) {
-            summary = experiment.stats(stats).run();
+        try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.RUN)) {
+            new RunDirectory(out).clear();
+            experiment = Experiment.create(config, out).observer(ProgressBar.onStderr());
+            try (StatsFile stats = new StatsFile(out)) {
+                summary = experiment.stats(stats).run();
+            }
         }
         RunCommand.report(summary, experiment.directory(), System.out);
         System.out.printf(Locale.ROOT, "receptive field: IPR %.3f (a Gaussian-like field has about %.3f, one pixel 1); "

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.figures.Figure;
 import io.github.dl4jlocalization.figures.FigureSweeps;
 
@@ -21,7 +22,10 @@ final class FigureRunner {
     static int run(Figure figure, FigureOptions options) {
         FigureSweeps sweeps = options.sweeps();
         System.out.println("figure " + figure.name() + " -> " + options.out.toAbsolutePath().normalize());
-        Map<String, Object> summary = figure.run(sweeps, options.out);
+        Map<String, Object> summary;
+        try (OutputLock lock = OutputLock.acquire("--out", options.out, OutputLock.figure(figure.name()))) {
+            summary = figure.run(sweeps, options.out);
+        }
         Object measured = summary.get("measured");
         if (measured instanceof Map<?, ?> m) {
             printEntries("", m);

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.RunConfig;
@@ -47,23 +48,25 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PruneTask task = pruning.task();
         PruningRun pruningRun = task.pruningRun(run.configure());
-        System.out.println("prune: " + pruningRun);
-        Map<String, Object> summary = pruningRun.run(out, r -> System.err.printf(Locale.ROOT,
-                "%s round %d/%d: sparsity %.4f, loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f, "
-                        + "mean kurtosis %.4f%n", r.oneShot() ? "one-shot" : "IMP", r.round(),
-                r.oneShot() ? 1 : task.rounds(), r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
-                PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis())).summary();
-        if (summary.containsKey("divergence")) {
-            System.out.println("DIVERGED: " + summary.get("divergence"));
+        try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.PRUNE)) {
+            System.out.println("prune: " + pruningRun);
+            Map<String, Object> summary = pruningRun.run(out, r -> System.err.printf(Locale.ROOT,
+                    "%s round %d/%d: sparsity %.4f, loss %.4g, accuracy %.3f, mean IPR %.4f, max IPR %.4f, "
+                            + "mean kurtosis %.4f%n", r.oneShot() ? "one-shot" : "IMP", r.round(),
+                    r.oneShot() ? 1 : task.rounds(), r.sparsity(), r.loss(), r.accuracy(), r.meanIpr(),
+                    PruningRoundsCsv.maxIpr(r), r.meanPreActivationKurtosis())).summary();
+            if (summary.containsKey("divergence")) {
+                System.out.println("DIVERGED: " + summary.get("divergence"));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
+            if (last != null) {
+                System.out.printf(Locale.ROOT, "final sparsity %.4f: mean IPR %.4f, max IPR %.4f, accuracy %.3f%n",
+                        last.get("finalSparsity"), last.get("finalMeanIpr"), last.get("finalMaxIpr"),
+                        last.get("finalAccuracy"));
+            }
+            System.out.println("output: " + out.toAbsolutePath().normalize());
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
-        if (last != null) {
-            System.out.printf(Locale.ROOT, "final sparsity %.4f: mean IPR %.4f, max IPR %.4f, accuracy %.3f%n",
-                    last.get("finalSparsity"), last.get("finalMeanIpr"), last.get("finalMaxIpr"),
-                    last.get("finalAccuracy"));
-        }
-        System.out.println("output: " + out.toAbsolutePath().normalize());
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.github.dl4jlocalization.cli;
 
 import io.github.dl4jlocalization.dashboard.LocalizationDashboard;
 import io.github.dl4jlocalization.experiment.Experiment;
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.RunDirectory;
 import io.github.dl4jlocalization.experiment.RunSummary;
@@ -55,19 +56,31 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Experiment experiment;
+        RunConfig runConfig = null;
         if (resume != null) {
             Require.that(out == null && !overwrite && run.isEmpty(),
                     "--resume", resume, "used alone: the run's parameters come from its config.json");
-            experiment = Experiment.resume(resume);
         } else {
             Require.that(out != null, "--out", "nothing", "an output directory (or use --resume DIR)");
-            RunConfig runConfig = run.configure();
-            if (overwrite) {
-                new RunDirectory(out).clear();
-            }
-            experiment = Experiment.create(runConfig, out);
+            runConfig = run.configure();
         }
+        try (OutputLock lock = resume != null ? OutputLock.acquire("--resume", resume, OutputLock.RUN)
+                : OutputLock.acquire("--out", out, OutputLock.RUN)) {
+            Experiment experiment;
+            if (resume != null) {
+                experiment = Experiment.resume(resume);
+            } else {
+                if (overwrite) {
+                    new RunDirectory(out).clear();
+                }
+                experiment = Experiment.create(runConfig, out);
+            }
+            train(experiment);
+        }
+        return 0;
+    }
+
+    private void train(Experiment experiment) {
         StatsFile stats = noStats && !ui ? null : new StatsFile(experiment.directory().dir());
         LocalizationDashboard dashboard = null;
         try {
@@ -93,7 +106,6 @@ final class RunCommand implements Callable<Integer> {
                 stats.close();
             }
         }
-        return 0;
     }
 
     /** Prints where a finished run's files are and its headline numbers. */

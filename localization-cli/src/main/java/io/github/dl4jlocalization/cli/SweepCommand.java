@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.sweep.Sweep;
 import io.github.dl4jlocalization.sweep.SweepGrid;
 import io.github.dl4jlocalization.sweep.UnitResult;
@@ -41,7 +42,10 @@ final class SweepCommand implements Callable<Integer> {
         SweepGrid g = SweepGrid.read(grid);
         Path dir = out != null ? out : g.out().orElseThrow(() -> new IllegalArgumentException(
                 "--out must name an output directory when the grid file has no out entry"));
-        Sweep.Outcome outcome = new Sweep(g, dir).run(engine.engine(), new Progress(System.err));
+        Sweep.Outcome outcome;
+        try (OutputLock lock = OutputLock.acquire(out != null ? "--out" : "the grid's out", dir, OutputLock.SWEEP)) {
+            outcome = new Sweep(g, dir).run(engine.engine(), new Progress(System.err));
+        }
         System.out.printf(Locale.ROOT, "sweep: %d units: %d already complete, %d executed, %d failed%n",
                 outcome.total(), outcome.skipped(), outcome.executed(), outcome.failed());
         System.out.println("results: " + outcome.csv().toAbsolutePath().normalize());

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.cli;
 
+import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
 import io.github.dl4jlocalization.sweep.TheoryTask;
@@ -39,17 +40,19 @@ final class TheoryCommand implements Callable<Integer> {
     public Integer call() {
         RunConfig config = run.configure();
         TheoryComparison comparison = theory.task().comparison(config);
-        System.out.println("theory: " + comparison.dynamics());
-        Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
-        if (summary.containsKey("divergence")) {
-            System.out.println("DIVERGED: " + summary.get("divergence"));
-            System.out.println("compared up to step " + summary.get("step") + ", the last step both reached:");
+        try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.THEORY)) {
+            System.out.println("theory: " + comparison.dynamics());
+            Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();
+            if (summary.containsKey("divergence")) {
+                System.out.println("DIVERGED: " + summary.get("divergence"));
+                System.out.println("compared up to step " + summary.get("step") + ", the last step both reached:");
+            }
+            System.out.printf(Locale.ROOT, "final IPR: theory %.4f, SGD %.4f; signed peak: theory %s, SGD %s (%s); "
+                            + "final l2 error %.4g%n", summary.get("finalIprTheory"), summary.get("finalIprSgd"),
+                    summary.get("peakTheory"), summary.get("peakSgd"),
+                    Boolean.TRUE.equals(summary.get("peakMatch")) ? "match" : "no match", summary.get("finalL2Error"));
+            System.out.println("output: " + out.toAbsolutePath().normalize());
         }
-        System.out.printf(Locale.ROOT, "final IPR: theory %.4f, SGD %.4f; signed peak: theory %s, SGD %s (%s); "
-                        + "final l2 error %.4g%n", summary.get("finalIprTheory"), summary.get("finalIprSgd"),
-                summary.get("peakTheory"), summary.get("peakSgd"),
-                Boolean.TRUE.equals(summary.get("peakMatch")) ? "match" : "no match", summary.get("finalL2Error"));
-        System.out.println("output: " + out.toAbsolutePath().normalize());
         return 0;
     }
 }

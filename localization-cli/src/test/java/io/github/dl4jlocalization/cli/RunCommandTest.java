@@ -77,7 +77,7 @@ class RunCommandTest extends ConsoleCapture {
                         dir.resolve("missing.yaml").toString()),
                 List.of("config file " + malformed + " is not valid JSON", "--config", malformed.toString()),
                 List.of("unknown run parameter 'momentum'", "--config", unknown.toString()),
-                List.of("output path " + file.resolve("run").resolve(RunDirectory.CONFIG) + " is not writable",
+                List.of("--out " + file.resolve("run") + " cannot be written: Not a directory",
                         "--out", file.resolve("run").toString()),
                 List.of("Invalid value for option '--steps'", "--steps", "many"));
         for (List<String> c : cases) {
