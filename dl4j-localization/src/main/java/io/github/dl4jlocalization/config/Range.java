@@ -63,6 +63,14 @@ public final class Range<T> {
         return of("> 0", Require::positive);
     }
 
+    /** Numbers in {@code (0, max]}. */
+    public static Range<Double> positiveAtMost(double max) {
+        return of("> 0 and <= " + ValueType.REAL.format(max), (name, v) -> {
+            Require.positive(name, v);
+            Require.that(v <= max, name, v, "> 0 and <= " + ValueType.REAL.format(max));
+        });
+    }
+
     /** Finite numbers {@code > lowerExclusive}. */
     public static Range<Double> greaterThan(double lowerExclusive) {
         return of("> " + ValueType.REAL.format(lowerExclusive), (name, v) -> Require.greaterThan(name, v,

@@ -1,6 +1,5 @@
 package io.github.dl4jlocalization.data;
 
-import io.github.dl4jlocalization.util.Require;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,7 +35,7 @@ public final class NlgpCloneModel extends FieldModel {
      */
     public NlgpCloneModel(double gain, ClassPair xi, int length, int dims, Support support) {
         super(xi, length, dims, support, c -> NlgpModel.correlation(gain, c));
-        this.gain = Require.positive("gain", gain);
+        this.gain = NlgpModel.GAIN.check(gain);
     }
 
     @Override

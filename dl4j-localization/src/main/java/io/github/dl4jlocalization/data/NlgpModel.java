@@ -5,7 +5,6 @@ import io.github.dl4jlocalization.config.Range;
 import io.github.dl4jlocalization.math.PointwiseTransform;
 import io.github.dl4jlocalization.math.Quadrature;
 import io.github.dl4jlocalization.math.TabulatedTransform;
-import io.github.dl4jlocalization.util.Require;
 import org.apache.commons.math3.special.Erf;
 
 import java.util.Optional;
@@ -33,8 +32,16 @@ import java.util.random.RandomGenerator;
 public final class NlgpModel extends FieldModel {
     private static final long serialVersionUID = 1L;
 
-    /** The gain g > 0 of {@code erf(g z)} (default 3); NLGP's parameter, and its clone's. */
-    public static final Parameter<Double> GAIN = Parameter.real("gain").range(Range.positive()).defaultValue(3.0)
+    /**
+     * The largest gain, {@code sqrt(Double.MAX_VALUE / 2)}, about 9.5e153: {@code 2 g^2} in
+     * {@link #normalizer Z(g)} and {@code g^2} in the tabulated transform must be finite doubles.
+     * Far below it, from g of about 1e6 on, {@code erf(g z)} is the sign of z to double precision
+     * on all but a negligible fraction of samples.
+     */
+    public static final double MAX_GAIN = Math.sqrt(Double.MAX_VALUE / 2);
+    /** The gain g of {@code erf(g z)}, in (0, {@link #MAX_GAIN}] (default 3); NLGP's parameter, and its clone's. */
+    public static final Parameter<Double> GAIN = Parameter.real("gain").range(Range.positiveAtMost(MAX_GAIN))
+            .defaultValue(3.0)
             .label("G").help("Gain g of erf(g z)");
     /** NLGP as config files and flags know it. */
     public static final DataModelType TYPE = DataModelType.builder("nlgp",
@@ -52,7 +59,7 @@ public final class NlgpModel extends FieldModel {
      */
     public NlgpModel(double gain, ClassPair xi, int length, int dims, Support support) {
         super(xi, length, dims, support, DoubleUnaryOperator.identity());
-        this.gain = Require.positive("gain", gain);
+        this.gain = GAIN.check(gain);
         this.transform = marginalTransform(gain);
     }
 
@@ -63,7 +70,7 @@ public final class NlgpModel extends FieldModel {
 
     /** {@code Z(g) = sqrt((2/pi) arcsin(2g^2/(1+2g^2)))}, the standard deviation of erf(g z). */
     public static double normalizer(double gain) {
-        Require.positive("gain", gain);
+        GAIN.check(gain);
         return Math.sqrt(2 / Math.PI * Math.asin(rho(gain)));
     }
 
@@ -74,7 +81,7 @@ public final class NlgpModel extends FieldModel {
 
     /** The exact marginal excess kurtosis {@code E[erf(g z)^4]/Z(g)^4 - 3}, by quadrature. */
     public static double excessKurtosis(double gain) {
-        Require.positive("gain", gain);
+        GAIN.check(gain);
         double z2 = normalizer(gain) * normalizer(gain);
         // integrand even in z: 2 * int_0^inf erf(g z)^4 phi(z) dz, split where erf saturates
         double knee = Math.min(9, 6 / gain);

@@ -56,6 +56,27 @@ class NlgpModelTest {
      * E[x^4] = 3 + excess kurtosis. With n = 50,000 rows 5 SE = 0.024, less than the gaps to the
      * Gaussian (0.368) and g = 100 (0.241) values.
      */
+    /**
+     * The gain's range ends where 2 g^2 stops being a finite double: the largest gain samples
+     * finite values (every one is the sign of z over Z(g) = 1, i.e. +-1), a larger one is refused
+     * naming the parameter and the range (it once sampled NaN and failed later, naming something else).
+     */
+    @Test
+    void gainsUpToTheMaximumSampleFiniteValuesAndLargerOnesAreRefused() {
+        NlgpModel largest = new NlgpModel(NlgpModel.MAX_GAIN, new ClassPair(0.3, 0.7), 8);
+        double[] out = new double[8 * 50];
+        largest.sample(0, 50, out, 0, new java.util.SplittableRandom(1));
+        for (double v : out) {
+            assertEquals(1, Math.abs(v), 1e-12, "erf(g z)/Z(g) at the largest gain");
+        }
+        String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NlgpModel(1e300, new ClassPair(0.3, 0.7), 8)).getMessage();
+        assertTrue(m.startsWith("gain must be > 0 and <= 9.48") && m.endsWith("got 1.0E300"), m);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NlgpCloneModel(Math.nextUp(NlgpModel.MAX_GAIN), new ClassPair(0.3, 0.7), 8, 1,
+                        Support.SYMMETRIC));
+    }
+
     @Test
     void sampleCovarianceMatchesExact() {
         int rows = 50_000;
