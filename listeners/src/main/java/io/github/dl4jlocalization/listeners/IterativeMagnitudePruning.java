@@ -47,6 +47,10 @@ import java.util.function.IntFunction;
  * network) and DL4J's iteration and epoch counters to that point (setting the parameters alone
  * would keep the trained momentum and counters). With {@code oneShot} the same run prunes once, to
  * the final sparsity {@code 1 - (1-p)^R}, after phase 0: the one-shot baseline (two records).
+ * The rounds stop early, after the record of the phase just trained, when the next pruning would
+ * keep no weight in a ranking pool ({@link PruningMasks#keepsWeights}: {@code round(N (1-p)^r)}
+ * reached 0): there is nothing left to prune, and a network with a disconnected layer has no
+ * receptive field to measure. The records then number fewer than R + 1, and the run logs why.
  *
  * <p><b>Data.</b> {@link #run(MultiLayerNetwork, DataSetIterator)} continues one stream: every
  * phase is one {@code net.fit} on the next E batches (fresh online data in every round, never a
@@ -263,14 +267,21 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
                             + "made only " + state.phaseSteps + " updates");
                 }
                 PruningMasks before = masks;
-                PruningMasks after = phase == prunings ? before
-                        : before.prunedByMagnitude(net, keepFraction(oneShot ? rounds : phase + 1), scope.pooled());
+                double keep = keepFraction(oneShot ? rounds : phase + 1);
+                boolean exhausted = phase < prunings && !before.keepsWeights(keep, scope.pooled());
+                PruningMasks after = phase == prunings || exhausted ? before
+                        : before.prunedByMagnitude(net, keep, scope.pooled());
                 PruningRoundRecord record = measure(net, phase, state.steps, before, after);
                 log.info("{}", record);
                 for (RecordSink<? super PruningRoundRecord> sink : sinks) {
                     sink.accept(record);
                 }
                 records.add(record);
+                if (exhausted) {
+                    log.info("pruning stopped after {} of {} prunings: the next would leave no weight in a pruned "
+                            + "layer (kept fraction {})", phase, prunings, keep);
+                    break;
+                }
                 if (after != before) {
                     masks = after;
                     state.rewind.restore(net);

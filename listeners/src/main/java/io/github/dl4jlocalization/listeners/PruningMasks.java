@@ -166,6 +166,22 @@ public final class PruningMasks implements Serializable {
      * @param keepFraction the fraction of each pool's weights to keep, in (0, 1]
      * @param pooled       whether all matrices form one ranking pool ({@link PruningScope#GLOBAL})
      */
+    /**
+     * Whether pruning to {@code keepFraction} would keep at least one weight in every ranking pool
+     * (each matrix, or all of them {@code pooled}): {@code round(N keepFraction) >= 1} for the N
+     * weights of each pool. False once the fraction has fallen below {@code 1 / (2 N)} (or
+     * underflowed to 0): a pruning then would disconnect a layer entirely.
+     */
+    public boolean keepsWeights(double keepFraction, boolean pooled) {
+        if (!(keepFraction > 0)) {
+            return false;
+        }
+        if (pooled) {
+            return keptTarget(size(), keepFraction) >= 1;
+        }
+        return masks.values().stream().allMatch(m -> keptTarget(m.kept().length, keepFraction) >= 1);
+    }
+
     public PruningMasks prunedByMagnitude(Model net, double keepFraction, boolean pooled) {
         Require.nonNull("net", net);
         Require.that(keepFraction > 0 && keepFraction <= 1, "keepFraction", keepFraction, "a fraction in (0, 1]");

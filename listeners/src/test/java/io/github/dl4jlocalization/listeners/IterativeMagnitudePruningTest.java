@@ -351,6 +351,22 @@ class IterativeMagnitudePruningTest {
         assertEquals(0, none.size(), "no record of an unfinished phase");
     }
 
+    /**
+     * Rounds stop by themselves when nothing is left to prune: with p = 0.5 the 36 first-layer
+     * weights keep round(36 / 2^r) = 18, 9, 5, 2, 1, 1 after 1..6 prunings, and a 7th would keep
+     * round(0.28) = 0, so a billion requested rounds end after 6 prunings (7 records), with one
+     * weight left and a finite IPR, instead of running on at sparsity 1 with NaN IPRs.
+     */
+    @Test
+    void roundsStopWhenTheNextPruningWouldLeaveNoWeight() {
+        List<PruningRoundRecord> records = builder().rate(0.5).rounds(1_000_000_000).build()
+                .run(Fixtures.network(0.5), Fixtures.data(20, STEPS, 2));
+        assertEquals(7, records.size());
+        PruningRoundRecord last = records.get(6);
+        assertEquals(1 - 1.0 / N, last.sparsity(), 1e-12);
+        assertTrue(Double.isFinite(last.meanIpr()), last.toString());
+    }
+
     @Test
     void roundsPostedToAStatsStorageForTheDashboard() {
         InMemoryStatsStorage storage = new InMemoryStatsStorage();

@@ -58,6 +58,9 @@ final class PruneCommand implements Callable<Integer> {
             if (summary.containsKey("divergence")) {
                 System.out.println("DIVERGED: " + summary.get("divergence"));
             }
+            if (summary.containsKey("stopped")) {
+                System.out.println("stopped " + summary.get("stopped"));
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
             if (last != null) {

@@ -97,12 +97,12 @@ public final class PruningRun {
         this.rounds = rounds;
         this.rewindStep = rewindStep;
         this.baseline = baseline;
-        pruning();
+        pruning(rounds);
     }
 
     /** A builder of this run's pruning settings (validates them). */
-    private IterativeMagnitudePruning.Builder pruning() {
-        return new IterativeMagnitudePruning.Builder().rate(rate).rounds(rounds).stepsPerRound(config.steps())
+    private IterativeMagnitudePruning.Builder pruning(int prunings) {
+        return new IterativeMagnitudePruning.Builder().rate(rate).rounds(prunings).stepsPerRound(config.steps())
                 .scope(scope).rewindToStep(rewindStep);
     }
 
@@ -169,9 +169,11 @@ public final class PruningRun {
         InMemoryRecordSink<PruningRoundRecord> oneShot = new InMemoryRecordSink<>();
         String divergence;
         try (StatsFile statsFile = stats ? new StatsFile(out) : null) {
-            divergence = protocol(false, held, model, statsFile, outputs, iterative);
-            if (baseline && divergence == null) {
-                divergence = protocol(true, held, model, statsFile, outputs, oneShot);
+            divergence = protocol(false, rounds, held, model, statsFile, outputs, iterative);
+            // the baseline prunes at once to the sparsity iterative pruning reached (fewer rounds
+            // when it stopped with nothing left to prune)
+            if (baseline && divergence == null && prunings(iterative) > 0) {
+                divergence = protocol(true, prunings(iterative), held, model, statsFile, outputs, oneShot);
             }
         } finally {
             outputs.close();
@@ -195,6 +197,10 @@ public final class PruningRun {
         }
         summary.put("rate", rate);
         summary.put("rounds", rounds);
+        if (divergence == null && prunings(iterative) < rounds) {
+            summary.put("stopped", "after " + prunings(iterative) + " of " + rounds + " prunings: the next would leave "
+                    + "no weight in a pruned layer (nothing left to prune)");
+        }
         summary.put("stepsPerRound", config.steps());
         summary.put("scope", RunConfig.enumName(scope));
         summary.put("rewindStep", rewindStep);
@@ -216,6 +222,11 @@ public final class PruningRun {
                 summarizeFinalPhase(iterative.latest(), held, divergence, (System.nanoTime() - started) / 1e9));
     }
 
+    /** The prunings done by a protocol: one fewer than its records. */
+    private static int prunings(InMemoryRecordSink<PruningRoundRecord> records) {
+        return Math.max(0, records.size() - 1);
+    }
+
     /**
      * Runs one protocol (iterative or one-shot) from the config's initial network and the start of
      * its stream, each phase a {@link TrainingRun}; its records go to {@code outputs}, {@code records}
@@ -223,9 +234,9 @@ public final class PruningRun {
      *
      * @return null, or the divergence message, naming the protocol and phase
      */
-    private String protocol(boolean oneShot, HeldOutBatch held, DataModel model, StatsFile statsFile,
+    private String protocol(boolean oneShot, int prunings, HeldOutBatch held, DataModel model, StatsFile statsFile,
                             Outputs outputs, InMemoryRecordSink<PruningRoundRecord> records) {
-        IterativeMagnitudePruning.Builder settings = pruning().oneShot(oneShot).heldOut(held.dataSet()).sink(outputs)
+        IterativeMagnitudePruning.Builder settings = pruning(prunings).oneShot(oneShot).heldOut(held.dataSet()).sink(outputs)
                 .sink(records);
         TrainingRun.Builder phases = TrainingRun.builder(config.recordEvery()).heldOut(held).prefetch(prefetch);
         if (statsFile != null) {

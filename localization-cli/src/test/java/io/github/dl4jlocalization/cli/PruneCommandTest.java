@@ -145,6 +145,31 @@ class PruneCommandTest extends ConsoleCapture {
         assertEquals(0.75, ((Number) iterative.get("finalSparsity")).doubleValue(), 1e-12);
     }
 
+    /**
+     * A billion rounds stop by themselves once nothing is left to prune: 8 first-layer weights
+     * (L = 8, one unit) at p = 0.5 keep round(8 / 2^r) = 4, 2, 1, 1 (half up) after 1..4 prunings
+     * and a 5th would keep round(0.25) = 0; so 4 prunings, 5 rounds, the baseline at the same
+     * sparsity, and the summary and the output say why it stopped.
+     */
+    @Test
+    void pruningStopsWhenNothingIsLeftToPrune(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("prune");
+        assertEquals(0, LocalizationCli.execute("prune", "--hidden", "1", "--length", "8", "--batch", "50",
+                "--steps", "4", "--rounds", "1000000000", "--rate", "0.5", "--held-out", "50", "--baseline",
+                "--out", out.toString()), stderr());
+        assertEquals(1 + 5, Files.readAllLines(out.resolve(PruningRun.ROUNDS)).size(), "header and rounds 0..4");
+        assertEquals(1 + 2, Files.readAllLines(out.resolve(PruningRun.ONE_SHOT)).size(), "baseline: rounds 0, 1");
+        Map<String, Object> summary = JsonFiles.readJson(out.resolve(PruningRun.SUMMARY), "summary");
+        assertEquals("completed", summary.get("status"));
+        assertEquals("after 4 of 1000000000 prunings: the next would leave no weight in a pruned layer (nothing "
+                + "left to prune)", summary.get("stopped"));
+        assertTrue(stdout().contains("stopped after 4 of 1000000000 prunings"), stdout());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) summary.get("iterative");
+        assertEquals(1 - 1.0 / 8, ((Number) last.get("finalSparsity")).doubleValue(), 1e-12);
+        assertFalse(Files.exists(out.resolve(PruningRun.roundPlot(false, "mask", 5))), "no plot beyond the last round");
+    }
+
     @Test
     void badFlagsExitWithStatus2NamingTheFlag(@TempDir Path dir) {
         String out = dir.resolve("p").toString();
