@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -42,6 +45,7 @@ final class SampleCommand implements Callable<Integer> {
         Require.atLeast("n", count, 1);
         DataModel model = data.toConfig().build();
         AtomicFiles.checkWritableParent(out);
+        requireRoom(model.dimension());
         BatchSampler sampler = new BatchSampler(model, seed);
         AtomicFiles.write(out, w -> {
             StringBuilder line = new StringBuilder();
@@ -62,5 +66,26 @@ final class SampleCommand implements Callable<Integer> {
         });
         System.out.println("wrote " + count + " samples of " + model.description() + " to " + out);
         return 0;
+    }
+
+    /**
+     * Refuses a count whose CSV cannot fit in the free space of the output's file system, before
+     * anything is written: a row of D values and the label takes at least {@code 4 D + 2} bytes
+     * (each value at least 3 characters, e.g. {@code 0.5}, and its comma; the label and the line
+     * end), so a refused count could never have been written there.
+     */
+    private void requireRoom(int dimension) {
+        Path folder = out.toAbsolutePath().getParent();
+        long free;
+        try {
+            free = Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of " + folder + ": " + e.getMessage(), e);
+        }
+        double rowBytes = 4.0 * dimension + 2;
+        long most = (long) Math.floor(free / rowBytes);
+        Require.that(count <= most, "n", count, "at most " + most + " here: a sample takes at least "
+                + (long) rowBytes + " bytes of CSV and " + folder + " has " + free + " bytes free (free some space or "
+                + "choose another --out)");
     }
 }
