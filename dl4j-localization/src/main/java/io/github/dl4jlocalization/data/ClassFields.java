@@ -1,6 +1,7 @@
 package io.github.dl4jlocalization.data;
 
 import io.github.dl4jlocalization.math.PointwiseTransform;
+import io.github.dl4jlocalization.util.MemoryBudget;
 import io.github.dl4jlocalization.util.Require;
 
 import java.io.Serializable;
@@ -34,6 +35,9 @@ final class ClassFields implements Serializable {
         Require.nonNull("xi", xi);
         this.length = Require.atLeast("length", length, 2);
         this.dims = Require.inRange("dim", dims, 1, 2);
+        MemoryBudget.requireHeap("length", length, PeriodicGaussianField.buildBytes(length, dims),
+                "the Gaussian-field tables of the two classes on " + (dims == 1 ? "a ring" : "a torus") + " of side "
+                        + length);
         this.fields = new PeriodicGaussianField[Labels.COUNT];
         for (int c = 0; c < Labels.COUNT; c++) {
             fields[c] = new PeriodicGaussianField(

@@ -56,6 +56,17 @@ public final class PeriodicGaussianField implements Serializable {
     private final RingSynthesis synthesis;
     private final int block;
 
+    /**
+     * An upper bound, in bytes, of the heap that the fields of both classes of a model on a ring
+     * ({@code dims} 1) or torus (2) of side n hold while the second is built: per field while it is
+     * built the cosine table ({@code (n/2 + 1) n} doubles) and the real Fourier basis ({@code n^2});
+     * kept, the synthesis weights (about {@code n^2 / 4} per field) and the kernel, eigenvalues and
+     * scales ({@code n^dims} each per field); in all at most {@code 2 n^2 + 6 n^dims} doubles.
+     */
+    public static double buildBytes(int n, int dims) {
+        return Double.BYTES * (2.0 * n * n + 6.0 * Math.pow(n, dims));
+    }
+
     /** @param covariance the field's covariance; 2-D kernels must be symmetric per axis */
     public PeriodicGaussianField(StationaryCovariance covariance) {
         this.covariance = Require.nonNull("covariance", covariance);

@@ -47,7 +47,9 @@ final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PruneTask task = pruning.task();
-        PruningRun pruningRun = task.pruningRun(run.configure());
+        RunConfig config = run.configure();
+        config.requireFits();
+        PruningRun pruningRun = task.pruningRun(config);
         try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.PRUNE)) {
             System.out.println("prune: " + pruningRun);
             Map<String, Object> summary = pruningRun.run(out, r -> System.err.printf(Locale.ROOT,

@@ -63,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             Require.that(out != null, "--out", "nothing", "an output directory (or use --resume DIR)");
             runConfig = run.configure();
+            runConfig.requireFits();
         }
         try (OutputLock lock = resume != null ? OutputLock.acquire("--resume", resume, OutputLock.RUN)
                 : OutputLock.acquire("--out", out, OutputLock.RUN)) {

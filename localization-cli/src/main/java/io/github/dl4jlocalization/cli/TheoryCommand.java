@@ -39,6 +39,7 @@ final class TheoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = run.configure();
+        config.requireFits();
         TheoryComparison comparison = theory.task().comparison(config);
         try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.THEORY)) {
             System.out.println("theory: " + comparison.dynamics());

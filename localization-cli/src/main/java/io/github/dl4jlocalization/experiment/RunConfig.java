@@ -15,6 +15,7 @@ import io.github.dl4jlocalization.nn.HiddenActivation;
 import io.github.dl4jlocalization.nn.NetworkSpec;
 import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
+import io.github.dl4jlocalization.util.MemoryBudget;
 import io.github.dl4jlocalization.util.Require;
 
 import java.io.InvalidObjectException;
@@ -158,6 +159,62 @@ public final class RunConfig implements Serializable {
     /** The data model. */
     public DataModel dataModel() {
         return data.build();
+    }
+
+    /**
+     * Requires that a run of this configuration fits in this JVM's memory ({@link MemoryBudget}),
+     * before anything is allocated or written. The estimate, in doubles of 8 bytes, by what sets
+     * each term (K hidden units, D inputs, B batch, N held-out samples, T steps, r recordEvery):
+     * <ul>
+     *   <li>heap: the held-out batch {@code N D} ({@code evalSize}); sampled batches
+     *       {@code 3 B D}, the one trained on, the one prefetched and the one being drawn
+     *       ({@code batch}); the receptive-field records and weight snapshots a run keeps in
+     *       memory, {@code 2 (T/r + 2) K D} ({@code hidden});</li>
+     *   <li>off-heap (ND4J): the network's parameters, gradients and a read copy
+     *       {@code 3 K (D + 2)} ({@code hidden}); batches in the prefetch queue and workspace
+     *       {@code 4 B D} and their activations {@code 4 B K} ({@code batch}); the held-out
+     *       features {@code N D} and activations {@code 3 N K} ({@code evalSize}).</li>
+     * </ul>
+     * When a total exceeds its limit, the message names the parameter of its largest term. The
+     * data model's own tables are checked when it is built.
+     *
+     * @throws IllegalArgumentException naming the parameter, the memory needed and the limit
+     */
+    public void requireFits() {
+        double d = dataModel().dimension();
+        double k = hidden();
+        double records = 2.0 * (steps() / (double) recordEvery() + 2);
+        double[] heap = {evalSize() * d, 3.0 * batch() * d, records * k * d};
+        double[] offHeap = {evalSize() * (d + 3 * k), 4.0 * batch() * (d + k), 3 * k * (d + 2)};
+        // the terms in the order of their parameters
+        Parameter<?>[] parameters = {EVAL_SIZE, BATCH, HIDDEN};
+        String[] heapWhat = {"the held-out batch", "the sampled batches", "the receptive-field records kept in memory"};
+        String[] offHeapWhat = {"the held-out batch and its activations", "the batches and their activations",
+            "the network's parameters and gradients"};
+        int h = largest(heap);
+        MemoryBudget.requireHeap(parameters[h].name(), get(parameters[h]), Double.BYTES * sum(heap),
+                "a run, most of it " + heapWhat[h]);
+        int o = largest(offHeap);
+        MemoryBudget.requireOffHeap(parameters[o].name(), get(parameters[o]), Double.BYTES * sum(offHeap),
+                "a run, most of it " + offHeapWhat[o]);
+    }
+
+    private static int largest(double[] terms) {
+        int best = 0;
+        for (int i = 1; i < terms.length; i++) {
+            if (terms[i] > terms[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double sum(double[] terms) {
+        double total = 0;
+        for (double t : terms) {
+            total += t;
+        }
+        return total;
     }
 
     /** The network: D from the data model, initialised from {@link #networkSeed()}. */

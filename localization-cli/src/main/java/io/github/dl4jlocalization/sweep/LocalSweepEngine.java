@@ -42,6 +42,8 @@ public final class LocalSweepEngine implements SweepEngine {
         if (units.isEmpty()) {
             return;
         }
+        // every unit runs in this JVM: one that cannot fit is refused before any runs
+        units.forEach(u -> u.config().requireFits());
         Nd4j.factory().blas().setMaxThreads(1);
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, units.size()), r -> {
