@@ -3,6 +3,7 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.experiment.OutputLock;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.experiment.TheoryComparison;
+import io.github.dl4jlocalization.experiment.TheoryComparison.CovarianceSource;
 import io.github.dl4jlocalization.sweep.TheoryTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,13 @@ final class TheoryCommand implements Callable<Integer> {
     public Integer call() {
         RunConfig config = run.configure();
         config.requireFits();
-        TheoryComparison comparison = theory.task().comparison(config);
+        TheoryTask task = theory.task();
+        if (TheoryComparison.check(config, task.covariance(), task.variant()) == CovarianceSource.EMPIRICAL) {
+            // streamed (O(D) memory) but O(n D log D) time: say so before it starts
+            System.err.printf(Locale.ROOT, "theory: estimating the two class covariances from %d samples each of "
+                    + "%d values (--empirical-samples)...%n", task.empiricalSamples(), config.dataModel().dimension());
+        }
+        TheoryComparison comparison = task.comparison(config);
         try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.THEORY)) {
             System.out.println("theory: " + comparison.dynamics());
             Map<String, Object> summary = comparison.run(out, ProgressBar.onStderr(), true).summary();

@@ -76,6 +76,9 @@ class TheoryCommandTest extends ConsoleCapture {
         assertEquals("empirical", summary.get("covariance"));
         assertEquals(500, summary.get("empiricalSamples"));
         assertEquals("fig3", summary.get("variant"));
+        // the estimate takes O(n D log D) time: announced before it starts, not silent
+        assertTrue(stderr().contains("theory: estimating the two class covariances from 500 samples each of 10 values"),
+                stderr());
     }
 
     @Test
