@@ -4,6 +4,7 @@ import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.config.ConfigValues;
 import io.github.dl4jlocalization.experiment.JsonFiles;
 import io.github.dl4jlocalization.experiment.RunConfig;
+import io.github.dl4jlocalization.util.MemoryBudget;
 import io.github.dl4jlocalization.util.Require;
 
 import java.nio.file.Path;
@@ -38,6 +39,14 @@ public final class SweepGrid {
     private static final String DATA_PREFIX = "data.";
 
     private final List<String> axes;
+    /**
+     * A lower bound of the heap a work unit keeps while its sweep runs: its {@link WorkUnit}
+     * object, its id string and the references to its point, configuration and task are more than
+     * 64 bytes (about 0.7-2.7 kB were measured for units of L = 40, which share one data model). A
+     * grid whose units cannot fit even at this bound is refused before any is built.
+     */
+    static final int MIN_UNIT_BYTES = 64;
+
     private final List<WorkUnit> units;
     private final String out;
 
@@ -83,6 +92,12 @@ public final class SweepGrid {
                 axes.put(key, new ArrayList<>((List<?>) values));
             });
         }
+        long count = seedCount(map.get("seeds"));
+        for (List<Object> values : axes.values()) {
+            count = count > Long.MAX_VALUE / values.size() ? Long.MAX_VALUE : count * values.size();
+        }
+        MemoryBudget.requireHeap("the grid's unit count (axis values x seeds)", count,
+                (double) count * MIN_UNIT_BYTES, "its work units (at least " + MIN_UNIT_BYTES + " bytes each)");
         List<Long> seeds = seeds(map.get("seeds"), baseConfig.seed());
         String out = map.containsKey("out") ? ConfigValues.string("out", map.get("out")) : null;
         UnitTask task = map.containsKey("task") ? UnitTasks.fromMap(ConfigValues.section("task", map.get("task")))
@@ -101,6 +116,15 @@ public final class SweepGrid {
         Require.that(valid, "axis key", "'" + key + "'", "a run parameter (" + String.join(", ", RunConfig.KEYS)
                 + ", except data and seed: use seeds) or data.KEY with KEY one of "
                 + String.join(", ", DataModelConfig.KEYS));
+    }
+
+    /** The number of seeds {@code value} asks for (1 without it), read without listing them. */
+    private static long seedCount(Object value) {
+        if (value == null) {
+            return 1;
+        }
+        return value instanceof List<?> list ? list.size()
+                : Require.atLeast("seeds", ConfigValues.whole("seeds", value), 1);
     }
 
     private static List<Long> seeds(Object value, long baseSeed) {

@@ -36,7 +36,7 @@ class MemoryLimitsTest extends ConsoleCapture {
         all.addAll(List.of("--out", out.toString()));
         assertEquals(LocalizationCli.EXIT_BAD_INPUT, LocalizationCli.execute(all.toArray(String[]::new)), stderr());
         assertEquals(1, stderr().lines().count(), "one line: " + stderr());
-        assertTrue(stderr().startsWith("error: " + expected), stderr());
+        assertTrue(stderr().startsWith("error: ") && stderr().contains(expected), stderr());
         assertTrue(stderr().contains("more than the " + MemoryBudget.size(MemoryBudget.heapBytes()))
                 && stderr().contains("LOCALIZATION_JAVA_OPTS"), "the limit and how to raise it: " + stderr());
         assertFalse(Files.exists(out), "nothing written: " + all);
@@ -64,6 +64,26 @@ class MemoryLimitsTest extends ConsoleCapture {
                 "run", "--eval-size", "1000000000", "--steps", "2");
         refused("hidden 10000000 needs about", "prune", "--hidden", "10000000");
         refused("hidden 10000000 needs about", "theory", "--hidden", "10000000");
+    }
+
+    /**
+     * A grid of 10^9 seeds, or of axes whose values multiply to 10^8 units, is refused before any
+     * unit is built: even at the 64-byte lower bound of what a unit keeps they exceed the heap (they
+     * used to run out of memory while listing the seeds or the units).
+     */
+    @Test
+    void gridsWhoseUnitsCannotFitAreRefusedBeforeListingThem() throws java.io.IOException {
+        Path seeds = Files.writeString(dir.resolve("seeds.json"), "{\"base\": {\"steps\": 10}, \"seeds\": 1000000000}");
+        refused("the grid's unit count (axis values x seeds) 1000000000 needs about 59.6 GB of heap memory for its "
+                + "work units (at least 64 bytes each)", "sweep", "--grid", seeds.toString());
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            values.append(i == 0 ? "" : ", ").append(0.001 * (i + 1));
+        }
+        Path axes = Files.writeString(dir.resolve("axes.json"), "{\"base\": {\"steps\": 10}, \"axes\": {\"lr\": ["
+                + values + "], \"initScale\": [" + values + "]}}");
+        refused("the grid's unit count (axis values x seeds) 100000000 needs about 5.96 GB of heap memory",
+                "sweep", "--grid", axes.toString());
     }
 
     @Test
