@@ -81,7 +81,7 @@ public abstract class LineFileSink<R> implements RecordSink<R> {
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a record to " + file, e);
+            throw new UncheckedIOException("cannot write a record to " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +120,7 @@ public abstract class LineFileSink<R> implements RecordSink<R> {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot close " + file, e);
+                throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
             } finally {
                 writer = null;
             }

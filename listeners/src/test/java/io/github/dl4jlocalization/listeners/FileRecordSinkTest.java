@@ -137,6 +137,17 @@ class FileRecordSinkTest {
     }
 
     @Test
+    void aWriteFailureNamesTheFileAndTheOperatingSystemsReason() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
+        Path file = notADirectory.resolve("fields.csv");
+        CsvRecordSink<ReceptiveFieldRecord> sink = new CsvRecordSink<>(file, false);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> sink.accept(Fixtures.record(1, false, 1)));
+        assertTrue(e.getMessage().startsWith("cannot write a record to " + file + ": ")
+                && e.getMessage().contains(notADirectory.toString()), e.getMessage());
+    }
+
+    @Test
     void appendingRowsOfAnotherLayoutIsRefusedAndWritesNothing() throws IOException {
         Path file = dir.resolve("k2.csv");
         Files.writeString(file, "iteration,epoch,timestampMillis,score,meanIpr,maxIpr,ipr_0\n");

@@ -76,7 +76,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoFailures.message("could not write", target, e), e);
         } finally {
             if (tmp != null) {
                 try {

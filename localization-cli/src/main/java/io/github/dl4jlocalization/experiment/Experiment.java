@@ -247,7 +247,7 @@ public final class Experiment {
         }
         TrainingRun run;
         TrainingRun.Outcome outcome;
-        try (WeightsCsvSink weights = new WeightsCsvSink(directory.append(RunDirectory.WEIGHTS));
+        try (WeightsCsvSink weights = new WeightsCsvSink(directory);
              MetricsCsvSink metrics = new MetricsCsvSink(directory.path(RunDirectory.METRICS))) {
             String resumedFrom = restored.map(r -> r.state().model()).orElse(null);
             TrainingRun.Builder builder = TrainingRun.builder(config.recordEvery())

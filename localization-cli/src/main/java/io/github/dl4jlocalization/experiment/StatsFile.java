@@ -1,8 +1,12 @@
 package io.github.dl4jlocalization.experiment;
 
 import io.github.dl4jlocalization.util.Require;
+import org.deeplearning4j.core.storage.Persistable;
+import org.deeplearning4j.core.storage.StorageMetaData;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -26,7 +30,11 @@ public final class StatsFile implements AutoCloseable {
     public StatsFile(Path dir) {
         this.file = Require.nonNull("dir", dir).resolve(FILE);
         AtomicFiles.checkWritableParent(file);
-        this.storage = new FileStatsStorage(file.toFile());
+        try {
+            this.storage = new Reporting(file);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(IoFailures.message("could not open", file, e), new IOException(e));
+        }
     }
 
     /** The storage (for the listeners, and for a live dashboard). */
@@ -48,5 +56,42 @@ public final class StatsFile implements AutoCloseable {
     @Override
     public String toString() {
         return "StatsFile[" + file + "]";
+    }
+
+    /**
+     * DL4J's file storage whose write failures name the file and the reason
+     * ({@link IoFailures}): MapDB's own say {@code VolumeIOError: null} on a full disk.
+     */
+    private static final class Reporting extends FileStatsStorage {
+        private final Path file;
+
+        Reporting(Path file) {
+            super(file.toFile());
+            this.file = file;
+        }
+
+        @Override
+        public void putStaticInfo(Persistable info) {
+            write(() -> super.putStaticInfo(info));
+        }
+
+        @Override
+        public void putUpdate(Persistable update) {
+            write(() -> super.putUpdate(update));
+        }
+
+        @Override
+        public void putStorageMetaData(StorageMetaData metaData) {
+            write(() -> super.putStorageMetaData(metaData));
+        }
+
+        private void write(Runnable put) {
+            try {
+                put.run();
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException(IoFailures.message("could not write", file, e),
+                        new IOException(e));
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.github.dl4jlocalization.util.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 
 /**
  * Appends the weight snapshot of every {@link ReceptiveFieldRecord} to a run's
@@ -16,10 +17,13 @@ import java.io.Writer;
 final class WeightsCsvSink implements RecordSink<ReceptiveFieldRecord> {
     private static final long serialVersionUID = 1L;
 
+    private final transient Path file;
     private final transient Writer out;
 
-    WeightsCsvSink(Writer out) {
-        this.out = Require.nonNull("out", out);
+    /** Appends to {@code directory}'s {@value RunDirectory#WEIGHTS} (which has its header already). */
+    WeightsCsvSink(RunDirectory directory) {
+        this.file = directory.path(RunDirectory.WEIGHTS);
+        this.out = directory.append(RunDirectory.WEIGHTS);
     }
 
     @Override
@@ -33,7 +37,7 @@ final class WeightsCsvSink implements RecordSink<ReceptiveFieldRecord> {
             }
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write weights: " + e.getMessage(), e);
+            throw new UncheckedIOException(IoFailures.message("could not write", file, e), e);
         }
     }
 
@@ -42,7 +46,7 @@ final class WeightsCsvSink implements RecordSink<ReceptiveFieldRecord> {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close weights file: " + e.getMessage(), e);
+            throw new UncheckedIOException(IoFailures.message("could not close", file, e), e);
         }
     }
 
