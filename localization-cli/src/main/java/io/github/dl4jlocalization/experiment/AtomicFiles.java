@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,8 +66,10 @@ public final class AtomicFiles {
     public static void writeBinary(Path target, BinaryContent content) {
         Path dir = checkWritableParent(target);
         Path tmp = null;
+        String prefix = "." + target.getFileName() + ".";
         try {
-            tmp = createTemporary(dir, "." + target.getFileName() + ".");
+            removeLeftovers(dir, prefix);
+            tmp = createTemporary(dir, prefix);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
             }
@@ -84,6 +87,23 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // the temporary file is hidden and named after its target; nothing else to do
                 }
+            }
+        }
+    }
+
+    /**
+     * Removes the temporary files of earlier writes of the same target that a killed process left
+     * behind (a killed {@code sample} once left a 13.7 GB one). A target has one writer at a time
+     * (a command's output directory is locked, {@link OutputLock}), so a temporary file of this
+     * target that exists now is such a leftover.
+     */
+    private static void removeLeftovers(Path dir, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, path -> {
+            String name = path.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".tmp");
+        })) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
             }
         }
     }

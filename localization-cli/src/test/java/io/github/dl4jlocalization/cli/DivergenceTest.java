@@ -41,6 +41,23 @@ class DivergenceTest extends ConsoleCapture {
             + "(score is (Infinity|NaN|-Infinity)|parameter \\w+ contains NaN or infinite values)\\. "
             + "Try a smaller learning rate \\(the first layer's is 1\\.0E8\\)\\.");
 
+    /**
+     * Initial weights of scale 1e150 (--init-scale 1e300 multiplies their variance) are finite, and
+     * so is everything computed from them: the run completes, and its summary holds numbers (the IPR
+     * is scale-free), never a NaN written as a string (it once wrote "meanIpr" : "NaN").
+     */
+    @Test
+    void hugeButFiniteInitialWeightsCompleteWithFiniteNumbers(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        assertEquals(0, LocalizationCli.execute("run", "--length", "12", "--init-scale", "1e300", "--batch", "100",
+                "--steps", "20", "--record-every", "10", "--no-stats", "--out", out.toString()), stderr());
+        Map<String, Object> summary = JsonFiles.readJson(out.resolve(RunDirectory.SUMMARY), "summary");
+        assertEquals("completed", summary.get("status"));
+        double meanIpr = ((Number) summary.get("meanIpr")).doubleValue();
+        assertTrue(meanIpr >= 1.0 / 12 && meanIpr <= 1, "an IPR of 12 weights: " + meanIpr);
+        assertTrue(!Files.readString(out.resolve(RunDirectory.SUMMARY)).contains("NaN"), "no NaN in summary.json");
+    }
+
     @Test
     void aRunDivergingOnARecordStepEndsDivergedWithIntactFiles(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
