@@ -3,7 +3,9 @@ package io.github.dl4jlocalization.cli;
 import io.github.dl4jlocalization.data.BatchSampler;
 import io.github.dl4jlocalization.experiment.AtomicFiles;
 import io.github.dl4jlocalization.data.DataModel;
+import io.github.dl4jlocalization.data.DataModelConfig;
 import io.github.dl4jlocalization.data.LabelledBatch;
+import io.github.dl4jlocalization.util.MemoryBudget;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +45,12 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.atLeast("n", count, 1);
-        DataModel model = data.toConfig().build();
+        DataModelConfig config = data.toConfig();
+        DataModel model = config.build();
         AtomicFiles.checkWritableParent(out);
+        // a block of samples and the sampler's work lanes, as many again
+        MemoryBudget.requireHeap("length", config.length(), 2.0 * Double.BYTES * BLOCK * model.dimension(),
+                "a block of " + BLOCK + " samples of D = " + model.dimension() + " values");
         requireRoom(model.dimension());
         BatchSampler sampler = new BatchSampler(model, seed);
         AtomicFiles.write(out, w -> {

@@ -49,9 +49,12 @@ class MemoryLimitsTest extends ConsoleCapture {
         refused("length 100000 needs about 149 GB of heap memory for the Gaussian-field tables of the two classes on "
                 + "a ring of side 100000", "run", "--length", "100000", "--steps", "2");
         refused("length 100000 needs about", "sample", "--n", "2", "--length", "100000");
-        // a 5000 x 5000 torus: 1.5 GB of tables (and then an O(L^4) spectrum): once ran for minutes
+        // tables of 18 MB fit, but a block of 1000 images of 500 x 500 does not (it once ran out of memory)
+        refused("length 500 needs about 3.73 GB of heap memory for a block of 1000 samples of D = 250000 values",
+                "sample", "--n", "10", "--dim", "2", "--length", "500");
+        // a 5000 x 5000 torus: 1.7 GB of tables (and then a spectrum that was O(L^4)): once ran for minutes
         assertTrue(PeriodicGaussianField.buildBytes(5000, 2) > heap);
-        refused("length 5000 needs about 1.49 GB of heap memory for the Gaussian-field tables of the two classes on "
+        refused("length 5000 needs about 1.68 GB of heap memory for the Gaussian-field tables of the two classes on "
                 + "a torus of side 5000", "run", "--dim", "2", "--length", "5000", "--steps", "2");
     }
 
