@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -41,7 +43,11 @@ import java.util.Map;
  * constructor (plain maps, lists and scalars: a {@code !!java...} tag is rejected) with anchors and
  * aliases resolved ({@code xi: *pair} reads the anchored value), at most
  * {@value #MAX_YAML_ALIASES} aliases to collections per file (alias bombs fail). Syntax errors name
- * the line and column.
+ * the line and column. A key or text value longer than {@value #MAX_CONFIG_TEXT} characters is an
+ * error, and so is a file whose aliases expand to more than {@value #MAX_CONFIG_BYTES} characters of
+ * values (50 aliases nested three to a level still expand to 3^25 values, whose first use, even in an
+ * error message, exhausted the heap). Dates stay text and YAML keys that are not text ({@code 1:})
+ * their text.
  */
 public final class JsonFiles {
     /**
@@ -49,11 +55,18 @@ public final class JsonFiles {
      * of many axes a few kilobytes, so 1 MiB leaves room for any hand-written or generated file.
      */
     public static final int MAX_CONFIG_BYTES = 1 << 20;
+    /**
+     * The longest key or text value of a config file, in characters: a config's values are numbers,
+     * names and paths, and no file system takes a path longer than Linux's 4096 characters
+     * ({@code PATH_MAX}).
+     */
+    public static final int MAX_CONFIG_TEXT = 4096;
     /** Aliases to collections allowed in one YAML file (SnakeYAML's default). */
     public static final int MAX_YAML_ALIASES = 50;
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -78,7 +91,65 @@ public final class JsonFiles {
         Require.that(size <= MAX_CONFIG_BYTES, what + " " + file, size + " bytes",
                 "at most " + MAX_CONFIG_BYTES + " bytes (1 MiB)");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml") ? readYaml(file, what) : read(file, JSON, "JSON", what);
+        Map<String, Object> entries = name.endsWith(".yaml") || name.endsWith(".yml") ? readYaml(file, what)
+                : read(file, JSON, "JSON", what);
+        return plainMap(entries, "", what + " " + file, new long[] {MAX_CONFIG_BYTES});
+    }
+
+    /**
+     * {@code map} copied into plain maps with text keys, lists and scalars: an alias becomes a copy
+     * of its anchored value, a key that is not text its text.
+     *
+     * @param key   where the map is, for the error messages ({@code base.data})
+     * @param where the file, for the error messages
+     * @param left  how much of {@link #MAX_CONFIG_BYTES} the copy may still take: a text its length
+     *              (at least 1), any other value 1, which a file without aliases never exceeds (each of
+     *              its values takes at least that many bytes)
+     * @throws IllegalArgumentException naming the file (and the key) when a key is given twice (as
+     *                                  {@code 1} and {@code '1'}), a text is too long or the copy
+     *                                  exceeds the budget
+     */
+    private static Map<String, Object> plainMap(Map<?, ?> map, String key, String where, long[] left) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            String path = key.isEmpty() ? name : key + "." + name;
+            take(name, path, where, left);
+            if (copy.put(name, plain(e.getValue(), path, where, left)) != null) {
+                throw new IllegalArgumentException(where + " has the key " + path + " twice");
+            }
+        }
+        return copy;
+    }
+
+    /** {@code value} copied as by {@link #plainMap}. */
+    private static Object plain(Object value, String key, String where, long[] left) {
+        take(value, key, where, left);
+        if (value instanceof Map<?, ?> map) {
+            return plainMap(map, key, where, left);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(plain(list.get(i), key + "[" + i + "]", where, left));
+            }
+            return copy;
+        }
+        return value;
+    }
+
+    private static void take(Object value, String key, String where, long[] left) {
+        int length = 1;
+        if (value instanceof String text) {
+            Require.that(text.length() <= MAX_CONFIG_TEXT, where + ": " + key, text.length() + " characters",
+                    "at most " + MAX_CONFIG_TEXT + " characters (a config's values are numbers, names and paths)");
+            length = Math.max(1, text.length());
+        }
+        left[0] -= length;
+        if (left[0] < 0) {
+            throw new IllegalArgumentException(where + " expands through its aliases to more than "
+                    + MAX_CONFIG_BYTES + " characters of values, the most a config file holds: use fewer aliases");
+        }
     }
 
     private static Map<String, Object> readYaml(Path file, String what) {
@@ -89,7 +160,7 @@ public final class JsonFiles {
         options.setAllowRecursiveKeys(false);
         Object document;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            document = new Yaml(new SafeConstructor(options)).load(in);   // the loader options of its constructor
+            document = new Yaml(new TextDates(options)).load(in);   // the loader options of its constructor
         } catch (MarkedYAMLException e) {
             throw new IllegalArgumentException(what + " " + file + " is not valid YAML key: value entries: "
                     + e.getProblem() + at(e.getProblemMark()), e);
@@ -112,9 +183,9 @@ public final class JsonFiles {
             throw new IllegalArgumentException(what + " " + file + " is empty: expected " + format
                     + " key: value entries");
         }
-        if (!(document instanceof Map<?, ?> map) || !map.keySet().stream().allMatch(String.class::isInstance)) {
+        if (!(document instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(what + " " + file + " is not " + format
-                    + " key: value entries (its top level is not a map of named entries)");
+                    + " key: value entries (its top level is not a map)");
         }
         return (Map<String, Object>) map;
     }
@@ -183,5 +254,16 @@ public final class JsonFiles {
             return copy;
         }
         return value;
+    }
+
+    /**
+     * SnakeYAML's safe constructor with timestamps ({@code 2024-01-01}) kept as text: no config
+     * value is a date, and the parameters read text, numbers, booleans, lists and maps.
+     */
+    private static final class TextDates extends SafeConstructor {
+        TextDates(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
     }
 }

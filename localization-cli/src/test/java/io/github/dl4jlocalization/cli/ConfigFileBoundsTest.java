@@ -102,4 +102,39 @@ class ConfigFileBoundsTest extends ConsoleCapture {
         assertTrue(message(file("list.yaml", "- 1\n- 2\n")).contains("its top level is not a map"));
         assertTrue(message(file("empty.yaml", "")).contains("is empty"));
     }
+
+    @Test
+    void aliasesThatExpandBeyondTheSizeLimitAreRejected() throws IOException {
+        // 24 levels of a list holding the level below and two aliases to it: 48 aliases (under
+        // SnakeYAML's 50), 3^25 numbers once expanded; a 487-byte grid whose first use (the error
+        // message naming the bad lr) exhausted the heap
+        String level = "&a0 [0.1, 0.1, 0.1]";
+        for (int i = 1; i < 25; i++) {
+            level = "&a" + i + " [" + level + ", *a" + (i - 1) + ", *a" + (i - 1) + "]";
+        }
+        Path nested = file("nested.yaml", "base: {steps: 2, batch: 10}\naxes:\n  lr: " + level + "\n");
+        assertTrue(message(nested).endsWith(" expands through its aliases to more than 1048576 characters of values, "
+                + "the most a config file holds: use fewer aliases"), message(nested));
+        rejectedByTheCommands(nested, "expands through its aliases");
+    }
+
+    @Test
+    void longTextsKeysGivenTwiceAsTextAndTrailingJsonAreRejected() throws IOException {
+        Path longText = file("long.yaml", "base: {out: '" + "o".repeat(JsonFiles.MAX_CONFIG_TEXT + 1) + "'}\n");
+        assertEquals("config file " + longText + ": base.out must be at most 4096 characters (a config's values are "
+                + "numbers, names and paths), got 4097 characters", message(longText));
+        rejectedByTheCommands(longText, "base.out must be at most 4096 characters");
+        Path twice = file("twice.yaml", "1: a\n'1': b\n");
+        assertEquals("config file " + twice + " has the key 1 twice", message(twice));
+        Path trailing = file("trailing.json", "{\"lr\": 0.1} {}");
+        assertTrue(message(trailing).contains("is not valid JSON key: value entries: Trailing token"),
+                message(trailing));
+        rejectedByTheCommands(trailing, "Trailing token");
+    }
+
+    @Test
+    void datesStayTextAndKeysThatAreNotTextBecomeText() throws IOException {
+        assertEquals(Map.of("out", "2024-01-01", "data", Map.of("1", List.of(0.5))),
+                JsonFiles.readConfig(file("dates.yaml", "out: 2024-01-01\ndata: {1: [0.5]}\n")));
+    }
 }
