@@ -8,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,10 +65,8 @@ public final class AtomicFiles {
     public static void writeBinary(Path target, BinaryContent content) {
         Path dir = checkWritableParent(target);
         Path tmp = null;
-        String prefix = "." + target.getFileName() + ".";
         try {
-            removeLeftovers(dir, prefix);
-            tmp = createTemporary(dir, prefix);
+            tmp = createTemporary(dir.resolve("." + target.getFileName() + ".tmp"));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
             }
@@ -92,32 +89,19 @@ public final class AtomicFiles {
     }
 
     /**
-     * Removes the temporary files of earlier writes of the same target that a killed process left
-     * behind (a killed {@code sample} once left a 13.7 GB one). A target has one writer at a time
-     * (a command's output directory is locked, {@link OutputLock}), so a temporary file of this
-     * target that exists now is such a leftover.
+     * The temporary file {@code tmp}, new, readable by all and writable by the owner (as files
+     * written directly usually are) where the file system has POSIX permissions. Its name is fixed
+     * per target: a target has one writer at a time (a command's output directory is locked,
+     * {@link OutputLock}), so a file of that name that exists now was left by a killed writer (a
+     * killed {@code sample} once left a 13.7 GB one), and is replaced without listing the directory
+     * (a sweep writes one result file per unit into one directory).
      */
-    private static void removeLeftovers(Path dir, String prefix) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, path -> {
-            String name = path.getFileName().toString();
-            return name.startsWith(prefix) && name.endsWith(".tmp");
-        })) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-            }
+    private static Path createTemporary(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(tmp, PosixFilePermissions.asFileAttribute(READABLE));
         }
-    }
-
-    /**
-     * A new temporary file in {@code dir}, readable by all and writable by the owner (as files
-     * written directly usually are) where the file system has POSIX permissions; Java's default
-     * for temporary files, owner only, would otherwise carry over to the result.
-     */
-    private static Path createTemporary(Path dir, String prefix) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(READABLE));
-        }
-        return Files.createTempFile(dir, prefix, ".tmp");
+        return Files.createFile(tmp);
     }
 
     /**

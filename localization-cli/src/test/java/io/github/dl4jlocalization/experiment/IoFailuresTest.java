@@ -23,8 +23,8 @@ class IoFailuresTest {
     /** A temporary file a killed writer left is removed by the next write of the same target; others stay. */
     @Test
     void aKilledWritersTemporaryFileIsRemovedByTheNextWrite(@TempDir Path dir) throws IOException {
-        Path left = Files.writeString(dir.resolve(".s.csv.4711.tmp"), "partial rows of a killed sample");
-        Path other = Files.writeString(dir.resolve(".t.csv.4711.tmp"), "another target's");
+        Path left = Files.writeString(dir.resolve(".s.csv.tmp"), "partial rows of a killed sample");
+        Path other = Files.writeString(dir.resolve(".t.csv.tmp"), "another target's");
         AtomicFiles.write(dir.resolve("s.csv"), out -> out.write("1,0\n"));
         assertEquals("1,0\n", Files.readString(dir.resolve("s.csv")));
         assertEquals(false, Files.exists(left));
