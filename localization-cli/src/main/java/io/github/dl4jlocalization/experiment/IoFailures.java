@@ -1,6 +1,8 @@
 package io.github.dl4jlocalization.experiment;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
@@ -13,19 +15,29 @@ public final class IoFailures {
     private IoFailures() {
     }
 
-    /**
-     * {@code "<action> <file>: <reason>"}, the reason being the message of the innermost
-     * {@link IOException} in {@code failure}'s causes, else of {@code failure} itself, else its
-     * type.
-     */
+    /** {@code "<action> <file>: <reason>"}, the reason as {@link #reason} gives it. */
     public static String message(String action, Path file, Throwable failure) {
+        return action + " " + file + ": " + reason(failure);
+    }
+
+    /**
+     * The reason of the innermost {@link IOException} in {@code failure}'s causes (else of
+     * {@code failure} itself): a file-system failure's own reason ("No space left on device",
+     * "Not a directory", "permission denied") with the file it concerns, else the message, else
+     * the type.
+     */
+    public static String reason(Throwable failure) {
         Throwable reason = failure;
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof IOException) {
                 reason = t;
             }
         }
-        String text = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
-        return action + " " + file + ": " + text;
+        if (reason instanceof FileSystemException f) {
+            String why = f instanceof AccessDeniedException ? "permission denied"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return f.getFile() == null ? why : why + " (" + f.getFile() + ")";
+        }
+        return reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
     }
 }

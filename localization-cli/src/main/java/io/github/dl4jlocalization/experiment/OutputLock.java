@@ -9,8 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,7 +71,7 @@ public final class OutputLock implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new IllegalArgumentException(flag + " " + dir + " cannot be written: " + describe(e), e);
+            throw new IllegalArgumentException(flag + " " + dir + " cannot be written: " + IoFailures.reason(e), e);
         }
         try {
             FileLock lock;
@@ -100,7 +98,7 @@ public final class OutputLock implements AutoCloseable {
             return new OutputLock(dir, channel, lock, created);
         } catch (IOException e) {
             close(channel);
-            throw new IllegalArgumentException(flag + " " + dir + " cannot be locked: " + describe(e), e);
+            throw new IllegalArgumentException(flag + " " + dir + " cannot be locked: " + IoFailures.reason(e), e);
         } catch (RuntimeException e) {
             close(channel);
             throw e;
@@ -111,17 +109,6 @@ public final class OutputLock implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(256);
         int n = channel.read(buffer, 0);
         return n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.UTF_8).strip();
-    }
-
-    /** The cause of an I/O failure in words, with the file it concerns. */
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied (" + denied.getFile() + ")";
-        }
-        if (e instanceof FileSystemException f) {
-            return (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()) + " (" + f.getFile() + ")";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void close(FileChannel channel) {
