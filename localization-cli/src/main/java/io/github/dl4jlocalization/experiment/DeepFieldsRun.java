@@ -80,24 +80,18 @@ public final class DeepFieldsRun {
         HeldOutBatch heldOut = HeldOutBatch.of(config, model, config.evalSize());
         MultiLayerNetwork net = network.network(config);
         InMemoryRecordSink<EffectiveReceptiveFieldRecord> memory = new InMemoryRecordSink<>();
-        List<EffectiveReceptiveFieldListener> fields;
-        TrainingRun.Outcome outcome;
         try (JsonLinesRecordSink<EffectiveReceptiveFieldRecord> file = new JsonLinesRecordSink<>(
                 directory.path(FIELDS), false)) {
-            fields = DeepFieldNetwork.HIDDEN_LAYERS.stream()
-                    .map(layer -> new EffectiveReceptiveFieldListener.Builder(config.recordEvery()).layer(layer)
-                            .heldOutBatch(heldOut.features()).sink(memory).sink(file).build()).toList();
             TrainingRun.Builder builder = TrainingRun.builder(config.recordEvery()).reader(network.weightReader())
                     .heldOut(heldOut).metrics(config.learningRate()).prefetch(prefetch)
                     .checkpoints(directory.path(RunDirectory.CHECKPOINTS), 0, 0, started, null);
-            fields.forEach(builder::recorder);
+            for (String layer : DeepFieldNetwork.HIDDEN_LAYERS) {
+                builder.recorder(new EffectiveReceptiveFieldListener.Builder(config.recordEvery()).layer(layer)
+                        .heldOutBatch(heldOut.features()).sink(memory).sink(file).build());
+            }
             TrainingRun run = builder.build();
             run.recordNow(net);
-            fields.forEach(f -> f.recordNow(net));
-            outcome = run.fit(net, TrainingRun.batches(config, model, 0, config.steps()));
-            if (outcome.divergence() == null && memory.latest().iteration() != outcome.steps()) {
-                fields.forEach(f -> f.recordNow(net));   // the last step, when the schedule did not record it
-            }
+            TrainingRun.Outcome outcome = run.fit(net, TrainingRun.batches(config, model, 0, config.steps()));
             MetricsRow last = run.metricsRows().get(run.metricsRows().size() - 1);
             List<EffectiveReceptiveFieldRecord> records = memory.records();
             EffectiveReceptiveFieldRecord lastFields = records.get(records.size() - 1);   // the second layer's

@@ -10,6 +10,7 @@ import io.github.dl4jlocalization.listeners.ReceptiveFieldListener;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldReader;
 import io.github.dl4jlocalization.listeners.ReceptiveFieldRecord;
 import io.github.dl4jlocalization.listeners.RecordSink;
+import io.github.dl4jlocalization.listeners.RecordingListener;
 import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import io.github.dl4jlocalization.listeners.TrainingDivergedException;
 import io.github.dl4jlocalization.util.Require;
@@ -68,6 +69,7 @@ public final class TrainingRun {
     private final ReceptiveFieldListener fieldListener;
     private final MetricsListener metricsListener;
     private final CheckpointListener checkpoints;
+    private final List<RecordingListener<?>> recorders;
     private final List<TrainingListener> stack = new ArrayList<>();
 
     private TrainingRun(Builder b) {
@@ -93,7 +95,8 @@ public final class TrainingRun {
         } else {
             this.metricsListener = null;
         }
-        stack.addAll(b.recorders);
+        this.recorders = List.copyOf(b.recorders);
+        stack.addAll(recorders);
         if (statsFields != null) {
             stack.add(new KurtosisListener.Builder(b.recordEvery).heldOutBatch(b.heldOut.features())
                     .sink(statsFields).build());
@@ -130,12 +133,16 @@ public final class TrainingRun {
         return List.copyOf(stack);
     }
 
-    /** Records the network's current state (step 0 before training) with its own counters. */
+    /**
+     * Records the network's current state (step 0 before training) with its own counters: the
+     * receptive fields, the metrics row and every further recorder.
+     */
     public void recordNow(MultiLayerNetwork net) {
         fieldListener.recordNow(net);
         if (metricsListener != null) {
             metricsListener.recordNow(net);
         }
+        recorders.forEach(r -> r.recordNow(net));
     }
 
     /**
@@ -227,7 +234,7 @@ public final class TrainingRun {
         private final int recordEvery;
         private ReceptiveFieldReader reader = ReceptiveFieldReader.denseLayer("0_W");
         private final List<TrainingListener> listeners = new ArrayList<>();
-        private final List<TrainingListener> recorders = new ArrayList<>();
+        private final List<RecordingListener<?>> recorders = new ArrayList<>();
         private final List<RecordSink<? super ReceptiveFieldRecord>> fieldSinks = new ArrayList<>();
         private final List<RecordSink<? super MetricsRow>> metricsSinks = new ArrayList<>();
         private HeldOutBatch heldOut;
@@ -259,9 +266,11 @@ public final class TrainingRun {
 
         /**
          * Adds a listener that only records (e.g. effective receptive fields), after the run's own
-         * recorders and before the stats, checkpoint and progress listeners.
+         * recorders and before the stats, checkpoint and progress listeners. It records with the
+         * run's own records too: at {@link #recordNow} and at the last step when its schedule did
+         * not (give it the run's {@code recordEvery}).
          */
-        public Builder recorder(TrainingListener recorder) {
+        public Builder recorder(RecordingListener<?> recorder) {
             recorders.add(Require.nonNull("recorder", recorder));
             return this;
         }
