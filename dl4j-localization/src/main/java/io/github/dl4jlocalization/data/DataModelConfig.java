@@ -9,8 +9,8 @@ import io.github.dl4jlocalization.util.Require;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,16 +82,17 @@ public final class DataModelConfig implements Serializable {
      * The models built lately, by their parameter values: configurations that differ only outside
      * the data (the units of a sweep over seeds, learning rates, networks) share one immutable
      * model instead of building its tables again (about 150 kB and 7 ms each at L = 40, which made
-     * a sweep of 10,000 units exhaust a 768 MB heap while reading its grid). Bounded, least
-     * recently used first out.
+     * a sweep of 10,000 units exhaust a 768 MB heap while reading its grid). Held softly, so that
+     * the cache never keeps a model the heap needs back (a model no configuration refers to), and
+     * bounded, least recently used first out.
      */
-    private static final Map<ParameterValues, DataModel> MODEL_CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ParameterValues, DataModel> eldest) {
-                    return size() > MODEL_CACHE_SIZE;
-                }
-            });
+    private static final Map<ParameterValues, SoftReference<DataModel>> MODEL_CACHE = new LinkedHashMap<>(16,
+            0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ParameterValues, SoftReference<DataModel>> eldest) {
+            return size() > MODEL_CACHE_SIZE;
+        }
+    };
     /** Distinct models kept by {@link #MODEL_CACHE}: more than a figure's grid of data points uses. */
     private static final int MODEL_CACHE_SIZE = 64;
 
@@ -109,7 +110,20 @@ public final class DataModelConfig implements Serializable {
         }
         this.values = resolved.build();
         Require.that(dim() == 1 || type.twoDimensional(), "dim", dim(), "1 for model '" + model + "' (a 1-D ring)");
-        this.built = MODEL_CACHE.computeIfAbsent(values, v -> type.create(this));
+        this.built = cachedModel();
+    }
+
+    /** The model of these values from {@link #MODEL_CACHE}, built and cached when it is not there. */
+    private DataModel cachedModel() {
+        synchronized (MODEL_CACHE) {
+            SoftReference<DataModel> cached = MODEL_CACHE.get(values);
+            DataModel model = cached == null ? null : cached.get();
+            if (model == null) {
+                model = type.create(this);
+                MODEL_CACHE.put(values, new SoftReference<>(model));
+            }
+            return model;
+        }
     }
 
     private <T> void resolve(Parameter<T> p, ParameterValues.Builder given, ParameterValues.Builder resolved) {

@@ -20,6 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DataModelConfigTest {
 
+    /** Configurations of equal data share one model (a sweep's units over seeds); other data builds its own. */
+    @Test
+    void equalDataShareOneModel() {
+        DataModelConfig a = DataModelConfig.fromMap(Map.of("model", "nlgp", "gain", 5, "length", 16));
+        DataModelConfig b = DataModelConfig.fromMap(Map.of("model", "nlgp", "length", 16, "gain", 5.0));
+        DataModelConfig c = DataModelConfig.fromMap(Map.of("model", "nlgp", "gain", 5, "length", 17));
+        org.junit.jupiter.api.Assertions.assertSame(a.build(), b.build());
+        org.junit.jupiter.api.Assertions.assertNotSame(a.build(), c.build());
+    }
+
+
     @Test
     void defaultsAreTheReferenceSweep() {
         DataModelConfig c = DataModelConfig.defaults();
