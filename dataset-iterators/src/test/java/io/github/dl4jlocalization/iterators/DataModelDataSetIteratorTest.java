@@ -232,7 +232,7 @@ class DataModelDataSetIteratorTest {
         assertEquals(y, h.getLabels().getColumn(1, true));
         assertEquals(y.rsub(1), h.getLabels().getColumn(0, true));
         assertEquals(Nd4j.ones(DataType.DOUBLE, B), h.getLabels().sum(1));
-        assertEquals(y.castTo(DataType.LONG).reshape(B), h.getLabels().argMax(1));
+        assertEquals(y.castTo(DataType.INT64).reshape(B), h.getLabels().argMax(1));
     }
 
     @Test

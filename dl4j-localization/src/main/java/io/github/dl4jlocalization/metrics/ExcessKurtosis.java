@@ -64,7 +64,7 @@ public enum ExcessKurtosis {
         Require.nonNull("samples", samples);
         Require.that(samples.rank() == 2 && samples.length() > 0, "samples", Arrays.toString(samples.shape()),
                 "a non-empty rank-2 matrix");
-        int columns = (int) samples.columns();
+        int columns = samples.columns();
         double[] rowMajor = NdArrays.rowMajor(samples);
         for (int k = 0; k < rowMajor.length; k++) {
             if (!Double.isFinite(rowMajor[k])) {

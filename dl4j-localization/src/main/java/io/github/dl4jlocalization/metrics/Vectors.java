@@ -47,8 +47,8 @@ final class Vectors {
         Require.that(a.rank() == 2 && a.length() > 0, name, Arrays.toString(a.shape()),
                 "a non-empty rank-2 matrix");
         double[] rowMajor = NdArrays.rowMajor(a);
-        int n = (int) a.rows();
-        int m = (int) a.columns();
+        int n = a.rows();
+        int m = a.columns();
         double[][] cols = new double[m][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {

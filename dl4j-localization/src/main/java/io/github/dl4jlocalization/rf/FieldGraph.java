@@ -455,6 +455,7 @@ final class FieldGraph implements Serializable {
             throw unsupported(name, pre.getClass().getSimpleName());
         }
 
+        @SuppressWarnings("deprecation")   // GravesBidirectionalLSTM: deprecated in DL4J, still in users' configurations
         int addLayer(String name, Layer layer, int pred, InputType in, InputType out) {
             Layer l = unwrap(layer);
             Node p = nodes.get(pred);

@@ -45,8 +45,8 @@ public final class NdArrays {
         Require.nonNull("matrix", matrix);
         Require.that(matrix.rank() == 2, "matrix rank", matrix.rank(), "2");
         double[] flat = rowMajor(matrix);
-        int rows = (int) matrix.rows();
-        int columns = (int) matrix.columns();
+        int rows = matrix.rows();
+        int columns = matrix.columns();
         double[][] out = new double[rows][columns];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(flat, i * columns, out[i], 0, columns);

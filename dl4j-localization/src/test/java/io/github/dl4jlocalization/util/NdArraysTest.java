@@ -27,7 +27,7 @@ class NdArraysTest {
 
     @Test
     void plainArraysOfEveryLayoutMatchToDoubleMatrix() {
-        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT, DataType.HALF, DataType.INT}) {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT, DataType.FLOAT16, DataType.INT32}) {
             for (char order : new char[] {'c', 'f'}) {
                 INDArray a = matrix(type, order);
                 assertArrayEquals(a.toDoubleMatrix(), NdArrays.rows(a), type + " " + order);

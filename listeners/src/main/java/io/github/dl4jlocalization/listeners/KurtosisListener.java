@@ -130,6 +130,7 @@ public class KurtosisListener extends RecordingListener<KurtosisRecord> {
                 record.preActivationKurtosis().length);
     }
 
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     private double[] preActivationKurtosis(Model model) {
         INDArray weights = ModelAccess.denseWeights(model, parameter);
         Require.that(weights.rows() == heldOut[0].length, "heldOutBatch columns", heldOut[0].length,

@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public Integer call() {
         RunConfig config = config(seed);
         System.out.println("demo: single ReLU neuron, NLGP(g=3), xi=(0.3, 0.7), L=40, lr 0.1, batch 5000, "

@@ -19,6 +19,7 @@ final class FigureRunner {
      *
      * @return the exit status 0
      */
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     static int run(Figure figure, FigureOptions options) {
         FigureSweeps sweeps = options.sweeps();
         System.out.println("figure " + figure.name() + " -> " + options.out.toAbsolutePath().normalize());

@@ -45,6 +45,7 @@ final class PruneCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public Integer call() {
         PruneTask task = pruning.task();
         RunConfig config = run.configure();

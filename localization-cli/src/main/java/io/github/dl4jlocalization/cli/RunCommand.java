@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     Path resume;
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public Integer call() {
         RunConfig runConfig = null;
         if (resume != null) {

@@ -38,6 +38,7 @@ final class SweepCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public Integer call() {
         SweepGrid g = SweepGrid.read(grid);
         Path dir = out != null ? out : g.out().orElseThrow(() -> new IllegalArgumentException(

@@ -38,6 +38,7 @@ final class TheoryCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public Integer call() {
         RunConfig config = run.configure();
         config.requireFits();

@@ -42,6 +42,7 @@ final class WorkspaceBatches extends AsyncShieldDataSetIterator implements AutoC
     }
 
     @Override
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     public DataSet next() {
         try (MemoryWorkspace scope = workspace.notifyScopeEntered()) {
             return source.next();

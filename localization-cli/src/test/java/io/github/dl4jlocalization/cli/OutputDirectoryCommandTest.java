@@ -50,6 +50,7 @@ class OutputDirectoryCommandTest extends ConsoleCapture {
     }
 
     @Test
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     void aRunOntoADirectoryBeingWrittenIsRefusedBeforeWritingAnything() throws IOException {
         Path out = dir.resolve("busy");
         try (OutputLock other = OutputLock.acquire("--out", out, OutputLock.RUN)) {

@@ -24,6 +24,7 @@ class OutputLockTest {
 
     /** A child JVM that takes the lock of {@code args[0]} for kind {@code args[1]}, says "locked" and waits. */
     public static final class Holder {
+        @SuppressWarnings("try")   // the resource is held for the block, not used in it
         public static void main(String[] args) throws IOException {
             try (OutputLock lock = OutputLock.acquire("--out", Path.of(args[0]), args[1])) {
                 System.out.println("locked");
@@ -63,6 +64,7 @@ class OutputLockTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     void aSecondWriterInThisProcessIsRefused() {
         Path out = dir.resolve("sweep");
         try (OutputLock lock = OutputLock.acquire("--out", out, OutputLock.SWEEP)) {
@@ -73,6 +75,7 @@ class OutputLockTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     void aDirectoryOfAnotherKindIsRefusedAndTheSameKindTakenAgain() throws IOException {
         Path out = Files.createDirectories(dir.resolve("run"));
         Files.writeString(out.resolve(RunDirectory.SUMMARY), "{}");
@@ -88,6 +91,7 @@ class OutputLockTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the resource is held for the block, not used in it
     void aBlankDirectoryIsRefusedAndAnUnusedNewOneRemoved() {
         for (String blank : List.of("", " ")) {
             String m = assertThrows(IllegalArgumentException.class,
