@@ -10,6 +10,7 @@ import static io.github.dl4jlocalization.metrics.ConnectionLocality.nonZero;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectionLocalityTest {
 
@@ -93,5 +94,64 @@ class ConnectionLocalityTest {
                 assertThrows(IllegalArgumentException.class, () -> circularSpan(new boolean[0])).getMessage());
         assertEquals("kept must be given, got null",
                 assertThrows(IllegalArgumentException.class, () -> contiguousRuns(null)).getMessage());
+    }
+
+    /** Every n-subset of a small ring, enumerated: the exact mean span and displacement law. */
+    @Test
+    void randomPlacementNullMatchesEnumeration() {
+        for (int d : new int[] {2, 5, 8, 11, 16}) {
+            double[] spanSum = new double[d + 1];
+            long[] subsets = new long[d + 1];
+            long[] pairsAt = new long[d / 2];
+            for (int mask = 0; mask < (1 << d); mask++) {
+                boolean[] kept = new boolean[d];
+                for (int i = 0; i < d; i++) {
+                    kept[i] = (mask >> i & 1) == 1;
+                }
+                int n = Integer.bitCount(mask);
+                spanSum[n] += circularSpan(kept);
+                subsets[n]++;
+                if (n == 2) {
+                    long[] h = ConnectionLocality.pairDisplacements(kept);
+                    for (int delta = 0; delta < h.length; delta++) {
+                        pairsAt[delta] += h[delta];
+                    }
+                }
+            }
+            for (int n = 0; n <= d; n++) {
+                assertEquals(spanSum[n] / subsets[n], ConnectionLocality.randomSpanMean(d, n), 1e-12,
+                        "d=" + d + ", n=" + n);
+            }
+            double[] p = ConnectionLocality.randomDisplacementProbabilities(d);
+            for (int delta = 0; delta < p.length; delta++) {
+                assertEquals((double) pairsAt[delta] / subsets[2], p[delta], 1e-15, "d=" + d + ", delta=" + (delta + 1));
+            }
+        }
+    }
+
+    @Test
+    void pairDisplacementsCountEveryPairOnce() {
+        // {0, 1, 9} on D = 10: pairs (0,1) at 1, (9,0) at 1, (1,9) at 2
+        assertArrayEquals(new long[] {2, 1, 0, 0, 0}, ConnectionLocality.pairDisplacements(sites(10, 0, 1, 9)));
+        assertEquals(4.0 / 3, ConnectionLocality.meanDisplacement(new double[] {2, 1, 0, 0, 0}), 1e-15);
+        assertEquals(Double.NaN, ConnectionLocality.meanDisplacement(new double[5]));
+        // D = 40: 2/39 per displacement 1..19, 1/39 at 20; mean (2 * 190 + 20) / 39
+        assertEquals(400.0 / 39, ConnectionLocality.randomDisplacementMean(40), 1e-12);
+    }
+
+    @Test
+    void randomSpanOfLargeRingsStaysFiniteAndOrdered() {
+        // no overflow at D = 3072 (ImageNet32's inputs); the span grows with n towards D
+        double previous = 0;
+        for (int n : new int[] {1, 2, 10, 100, 1000, 3000, 3072}) {
+            double span = ConnectionLocality.randomSpanMean(3072, n);
+            assertTrue(span >= previous && span <= 3072, "n=" + n + ": " + span);
+            previous = span;
+        }
+        // two random sites: span = 1 + displacement, mean 1 + E[delta]; the sum runs over about 3000
+        // probabilities, each exact to a few hundred ulps of its log-space scaling: 1e-8 absolute
+        assertEquals(1 + ConnectionLocality.randomDisplacementMean(3072), ConnectionLocality.randomSpanMean(3072, 2),
+                1e-8);
+        assertThrows(IllegalArgumentException.class, () -> ConnectionLocality.randomSpanMean(10, 11));
     }
 }
