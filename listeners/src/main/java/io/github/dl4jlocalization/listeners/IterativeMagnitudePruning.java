@@ -22,6 +22,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
@@ -51,6 +52,11 @@ import java.util.function.IntFunction;
  * keep no weight in a ranking pool ({@link PruningMasks#keepsWeights}: {@code round(N (1-p)^r)}
  * reached 0): there is nothing left to prune, and a network with a disconnected layer has no
  * receptive field to measure. The records then number fewer than R + 1, and the run logs why.
+ * With {@link Builder#stopBelowConnectedUnits(double) stopBelowConnectedUnits(f)} (Pellegrini &amp;
+ * Biroli's stopping rule, their f = 0.2) iterative pruning also stops, the same way, before a
+ * pruning that would leave some pruned matrix with at most a fraction f of its units connected
+ * ({@link PruningMasks#connectedUnitFraction}); R is then an upper bound. {@link #stopReason()}
+ * says which rule stopped the last run.
  *
  * <p><b>Data.</b> {@link #run(MultiLayerNetwork, DataSetIterator)} continues one stream: every
  * phase is one {@code net.fit} on the next E batches (fresh online data in every round, never a
@@ -122,6 +128,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
     private final long rewindStep;
     private final boolean oneShot;
     private final boolean snapshotWeights;
+    private final double stopBelowConnectedUnits;
     private final double[][] heldOutFeatures;
     private final double[][] heldOutLabels;
     private final List<RecordSink<? super PruningRoundRecord>> sinks;
@@ -129,6 +136,8 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
     private volatile PruningMasks masks;
     /** The state of the run in progress, or null. */
     private transient Run run;
+    /** Why the last run stopped before its R prunings, or null. */
+    private transient volatile String stopReason;
 
     private IterativeMagnitudePruning(Builder b) {
         this.rate = b.rate;
@@ -139,6 +148,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         this.rewindStep = b.rewindStep;
         this.oneShot = b.oneShot;
         this.snapshotWeights = b.snapshotWeights;
+        this.stopBelowConnectedUnits = b.stopBelowConnectedUnits;
         Require.that(b.heldOutFeatures != null, "heldOut", null, "a held-out DataSet (for the per-round measures)");
         Require.that(epochsPerRound > 0 || rewindStep <= stepsPerRound, "rewindToStep", rewindStep,
                 "at most stepsPerRound = " + stepsPerRound + " (the rewind point is taken in the first round)");
@@ -257,6 +267,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         int prunings = oneShot ? 1 : rounds;
         List<PruningRoundRecord> records = new ArrayList<>();
         run = state;
+        stopReason = null;
         try {
             for (int phase = 0; phase <= prunings; phase++) {
                 state.phase = phase;
@@ -271,6 +282,17 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
                 boolean exhausted = phase < prunings && !before.keepsWeights(keep, scope.pooled());
                 PruningMasks after = phase == prunings || exhausted ? before
                         : before.prunedByMagnitude(net, keep, scope.pooled());
+                if (exhausted) {
+                    stopReason = String.format(Locale.ROOT, "after %d of %d prunings: the next would leave no weight "
+                            + "in a pruned layer (nothing left to prune)", phase, prunings);
+                } else if (!oneShot && after != before && stopBelowConnectedUnits > 0
+                        && after.connectedUnitFraction() <= stopBelowConnectedUnits) {
+                    stopReason = String.format(Locale.ROOT, "after %d of %d prunings: the next would leave %.3f of "
+                                    + "the units of a pruned layer connected (the rule stops at %s or fewer)", phase,
+                            prunings, after.connectedUnitFraction(), stopBelowConnectedUnits);
+                    exhausted = true;
+                    after = before;
+                }
                 PruningRoundRecord record = measure(net, phase, state.steps, before, after);
                 log.info("{}", record);
                 for (RecordSink<? super PruningRoundRecord> sink : sinks) {
@@ -278,8 +300,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
                 }
                 records.add(record);
                 if (exhausted) {
-                    log.info("pruning stopped after {} of {} prunings: the next would leave no weight in a pruned "
-                            + "layer (kept fraction {})", phase, prunings, keep);
+                    log.info("pruning stopped {}", stopReason);
                     break;
                 }
                 if (after != before) {
@@ -292,6 +313,14 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
             run = null;
         }
         return records;
+    }
+
+    /**
+     * Why the last {@link #run} stopped before its R prunings ({@code "after r of R prunings: ..."}),
+     * or null when it made them all (or has not run).
+     */
+    public String stopReason() {
+        return stopReason;
     }
 
     /** Trains one phase of a pruning run (see {@link #run(MultiLayerNetwork, PhaseTraining)}). */
@@ -421,10 +450,16 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         int[] keptInputs = new int[units];
         int[] span = new int[units];
         int[] runs = new int[units];
+        int inputs = heldOutFeatures[0].length;
+        long[] displacements = new long[inputs / 2];
         boolean[][] prunedNow = new boolean[units][];
         for (int k = 0; k < units; k++) {
             span[k] = ConnectionLocality.circularSpan(kept[k]);
             runs[k] = ConnectionLocality.contiguousRuns(kept[k]);
+            long[] unitDisplacements = ConnectionLocality.pairDisplacements(kept[k]);
+            for (int delta = 0; delta < displacements.length; delta++) {
+                displacements[delta] += unitDisplacements[delta];
+            }
             prunedNow[k] = new boolean[kept[k].length];
             for (int i = 0; i < kept[k].length; i++) {
                 keptInputs[k] += kept[k][i] ? 1 : 0;
@@ -437,7 +472,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         INDArray t = Nd4j.create(heldOutLabels);
         return new PruningRoundRecord(oneShot, round, steps, before.sparsity(), after.sparsity(),
                 accuracy(net.output(x, false), t), net.score(new DataSet(x, t), false), ipr, keptInputs, span, runs,
-                cavity.kurtosis(), last ? Double.NaN : cavity.meanDelta(prunedNow),
+                inputs, displacements, cavity.kurtosis(), last ? Double.NaN : cavity.meanDelta(prunedNow),
                 last ? Double.NaN : cavity.meanDelta(keptAfter), snapshotWeights ? fields : null,
                 System.currentTimeMillis());
     }
@@ -472,13 +507,18 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
     /** A builder with this object's settings (and sinks). */
     public Builder toBuilder() {
         Builder b = new Builder().rate(rate).rounds(rounds).scope(scope).rewindToStep(rewindStep).oneShot(oneShot)
-                .snapshotWeights(snapshotWeights);
+                .snapshotWeights(snapshotWeights).stopBelowConnectedUnits(stopBelowConnectedUnits);
         b.stepsPerRound = stepsPerRound;
         b.epochsPerRound = epochsPerRound;
         b.heldOutFeatures = heldOutFeatures;
         b.heldOutLabels = heldOutLabels;
         b.sinks.addAll(sinks);
         return b;
+    }
+
+    /** The stopping rule's fraction of connected units (0: off). */
+    public double stopBelowConnectedUnits() {
+        return stopBelowConnectedUnits;
     }
 
     /** p. */
@@ -511,6 +551,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         return "IterativeMagnitudePruning(" + (oneShot ? "one-shot" : "iterative") + ", rate=" + rate + ", rounds="
                 + rounds + ", " + (stepsPerRound > 0 ? "stepsPerRound=" + stepsPerRound : "epochsPerRound=" + epochsPerRound)
                 + ", scope=" + scope + ", rewind=" + (rewindStep == 0 ? "init" : "step " + rewindStep)
+                + (stopBelowConnectedUnits > 0 ? ", stopBelowConnectedUnits=" + stopBelowConnectedUnits : "")
                 + ", heldOut=" + heldOutFeatures.length + "x" + heldOutFeatures[0].length + ", masks=" + masks
                 + ", sinks=" + sinks + ")";
     }
@@ -567,6 +608,7 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         private long rewindStep;
         private boolean oneShot;
         private boolean snapshotWeights = true;
+        private double stopBelowConnectedUnits;
         private double[][] heldOutFeatures;
         private double[][] heldOutLabels;
         private final List<RecordSink<? super PruningRoundRecord>> sinks = new ArrayList<>();
@@ -615,6 +657,17 @@ public class IterativeMagnitudePruning extends BaseTrainingListener implements S
         /** Whether to run the one-shot baseline (one pruning to the final sparsity) instead (default false). */
         public Builder oneShot(boolean oneShot) {
             this.oneShot = oneShot;
+            return this;
+        }
+
+        /**
+         * Pellegrini &amp; Biroli's stopping rule for iterative pruning: stop before a pruning that
+         * would leave some pruned matrix with at most this fraction of its units connected
+         * ({@link PruningMasks#connectedUnitFraction}); in [0, 1), 0 (the default) switches it off.
+         */
+        public Builder stopBelowConnectedUnits(double fraction) {
+            Require.that(fraction >= 0 && fraction < 1, "stopBelowConnectedUnits", fraction, "a fraction in [0, 1)");
+            this.stopBelowConnectedUnits = fraction;
             return this;
         }
 

@@ -160,12 +160,28 @@ public final class PruningMasks implements Serializable {
     }
 
     /**
-     * New masks after one magnitude-pruning step on the current weights of {@code net} (see the
-     * class comment).
-     *
-     * @param keepFraction the fraction of each pool's weights to keep, in (0, 1]
-     * @param pooled       whether all matrices form one ranking pool ({@link PruningScope#GLOBAL})
+     * The smallest, over the masked matrices, fraction of a matrix's units (its columns, the
+     * layer's outputs) that keep at least one incoming weight: Pellegrini &amp; Biroli's measure of
+     * a layer disconnecting under pruning (their rounds stop when it falls to 0.2).
      */
+    public double connectedUnitFraction() {
+        double smallest = 1;
+        for (String key : keys()) {
+            boolean[][] units = keptColumns(key);
+            int connected = 0;
+            for (boolean[] unit : units) {
+                for (boolean kept : unit) {
+                    if (kept) {
+                        connected++;
+                        break;
+                    }
+                }
+            }
+            smallest = Math.min(smallest, (double) connected / units.length);
+        }
+        return smallest;
+    }
+
     /**
      * Whether pruning to {@code keepFraction} would keep at least one weight in every ranking pool
      * (each matrix, or all of them {@code pooled}): {@code round(N keepFraction) >= 1} for the N
@@ -182,6 +198,13 @@ public final class PruningMasks implements Serializable {
         return masks.values().stream().allMatch(m -> keptTarget(m.kept().length, keepFraction) >= 1);
     }
 
+    /**
+     * New masks after one magnitude-pruning step on the current weights of {@code net} (see the
+     * class comment).
+     *
+     * @param keepFraction the fraction of each pool's weights to keep, in (0, 1]
+     * @param pooled       whether all matrices form one ranking pool ({@link PruningScope#GLOBAL})
+     */
     public PruningMasks prunedByMagnitude(Model net, double keepFraction, boolean pooled) {
         Require.nonNull("net", net);
         Require.that(keepFraction > 0 && keepFraction <= 1, "keepFraction", keepFraction, "a fraction in (0, 1]");

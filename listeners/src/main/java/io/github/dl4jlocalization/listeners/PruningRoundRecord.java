@@ -1,5 +1,8 @@
 package io.github.dl4jlocalization.listeners;
 
+import io.github.dl4jlocalization.metrics.ConnectionLocality;
+import io.github.dl4jlocalization.util.Require;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +18,7 @@ import java.util.List;
  * <p>CSV row ({@link CsvRecordSink}), for K hidden units:
  * <pre>
  * oneShot,round,steps,timestampMillis,sparsity,sparsityAfterPruning,accuracy,loss,meanIpr,meanSpan,
- * meanPreActivationKurtosis,cavityPruned,cavityKept,ipr_0..ipr_{K-1},keptInputs_0..,span_0..,runs_0..,preActivationKurtosis_0..
+ * meanRandomSpan,meanDisplacement,randomDisplacementMean,meanPreActivationKurtosis,cavityPruned,cavityKept,ipr_0..ipr_{K-1},keptInputs_0..,span_0..,runs_0..,preActivationKurtosis_0..
  * </pre>
  * (one line; {@code oneShot} is {@code true} or {@code false}; the weights are not written).
  *
@@ -35,6 +38,11 @@ import java.util.List;
  * @param span                  circular span of each unit's surviving inputs
  *                              ({@code ConnectionLocality.circularSpan}; D when spread out)
  * @param runs                  contiguous runs of each unit's surviving inputs
+ * @param inputs                D, the inputs of every unit (the ring the spans and displacements
+ *                              are measured on)
+ * @param pairDisplacements     over all units, the number of pairs of a unit's surviving inputs at
+ *                              each circular displacement {@code 1..floor(D/2)}
+ *                              ({@code ConnectionLocality.pairDisplacements}, summed over units)
  * @param preActivationKurtosis excess kurtosis of each unit's pre-activation {@code h_k = w_k . x}
  *                              on the held-out inputs ({@code CavityKurtosis.kurtosis})
  * @param cavityPruned          mean cavity change {@code delta_kj = kappa(h_k without j) - kappa(h_k)}
@@ -46,13 +54,24 @@ import java.util.List;
  */
 public record PruningRoundRecord(boolean oneShot, int round, long steps, double sparsity,
                                  double sparsityAfterPruning, double accuracy, double loss, double[] ipr,
-                                 int[] keptInputs, int[] span, int[] runs, double[] preActivationKurtosis,
+                                 int[] keptInputs, int[] span, int[] runs, int inputs, long[] pairDisplacements,
+                                 double[] preActivationKurtosis,
                                  double cavityPruned, double cavityKept, double[][] receptiveFields,
                                  long timestampMillis) implements ListenerRecord {
 
     private static final List<String> CSV_COLUMNS = List.of("oneShot", "round", "steps", "timestampMillis",
-            "sparsity", "sparsityAfterPruning", "accuracy", "loss", "meanIpr", "meanSpan", "meanPreActivationKurtosis",
-            "cavityPruned", "cavityKept");
+            "sparsity", "sparsityAfterPruning", "accuracy", "loss", "meanIpr", "meanSpan", "meanRandomSpan",
+            "meanDisplacement", "randomDisplacementMean", "meanPreActivationKurtosis", "cavityPruned", "cavityKept");
+
+    /** Validates the lengths: K per-unit values, {@code floor(D/2)} displacements. */
+    public PruningRoundRecord {
+        int k = ipr.length;
+        Require.that(keptInputs.length == k && span.length == k && runs.length == k
+                && preActivationKurtosis.length == k, "per-unit arrays", keptInputs.length, k + " values each");
+        Require.atLeast("inputs", inputs, 1);
+        Require.that(pairDisplacements.length == inputs / 2, "pairDisplacements length", pairDisplacements.length,
+                "floor(D/2) = " + inputs / 2);
+    }
 
     /** Number of hidden units K. */
     public int units() {
@@ -74,6 +93,26 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
         return NanStats.mean(Arrays.stream(span).mapToDouble(s -> s == 0 ? Double.NaN : s).toArray());
     }
 
+    /**
+     * The same mean for randomly placed connections: over the units that kept at least one input,
+     * the mean of {@code ConnectionLocality.randomSpanMean(D, n_k)} (NaN when no unit kept one).
+     * A span well below it is locality beyond what the number of survivors explains.
+     */
+    public double meanRandomSpan() {
+        return NanStats.mean(Arrays.stream(keptInputs)
+                .mapToDouble(n -> n == 0 ? Double.NaN : ConnectionLocality.randomSpanMean(inputs, n)).toArray());
+    }
+
+    /** The mean circular displacement of the pairs of surviving inputs of a unit, over all units (NaN: no pair). */
+    public double meanDisplacement() {
+        return ConnectionLocality.meanDisplacement(Arrays.stream(pairDisplacements).asDoubleStream().toArray());
+    }
+
+    /** The null of {@link #meanDisplacement()}: {@code ConnectionLocality.randomDisplacementMean(D)} (NaN for D = 1). */
+    public double randomDisplacementMean() {
+        return inputs < 2 ? Double.NaN : ConnectionLocality.randomDisplacementMean(inputs);
+    }
+
     @Override
     public List<String> csvColumns() {
         return CsvValues.columns(CSV_COLUMNS, units(), "ipr_", "keptInputs_", "span_", "runs_",
@@ -86,8 +125,8 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
         row.add(Boolean.toString(oneShot));
         CsvValues.add(row, round);
         CsvValues.add(row, steps, timestampMillis);
-        CsvValues.add(row, sparsity, sparsityAfterPruning, accuracy, loss, meanIpr(), meanSpan(),
-                meanPreActivationKurtosis(), cavityPruned, cavityKept);
+        CsvValues.add(row, sparsity, sparsityAfterPruning, accuracy, loss, meanIpr(), meanSpan(), meanRandomSpan(),
+                meanDisplacement(), randomDisplacementMean(), meanPreActivationKurtosis(), cavityPruned, cavityKept);
         CsvValues.add(row, ipr);
         CsvValues.add(row, keptInputs);
         CsvValues.add(row, span);
@@ -99,8 +138,9 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
     @Override
     public String toString() {
         return String.format("PruningRoundRecord[%s round=%d, steps=%d, sparsity=%.4f->%.4f, accuracy=%.4f, "
-                        + "loss=%.6g, meanIpr=%.4f, meanSpan=%.2f, meanKurtosis=%.4f, cavity pruned/kept=%.4f/%.4f]",
+                        + "loss=%.6g, meanIpr=%.4f, meanSpan=%.2f (random %.2f), meanKurtosis=%.4f, "
+                        + "cavity pruned/kept=%.4f/%.4f]",
                 oneShot ? "one-shot" : "iterative", round, steps, sparsity, sparsityAfterPruning, accuracy, loss,
-                meanIpr(), meanSpan(), meanPreActivationKurtosis(), cavityPruned, cavityKept);
+                meanIpr(), meanSpan(), meanRandomSpan(), meanPreActivationKurtosis(), cavityPruned, cavityKept);
     }
 }

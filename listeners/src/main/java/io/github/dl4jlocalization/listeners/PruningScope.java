@@ -22,7 +22,13 @@ public enum PruningScope {
     /** Every trainable weight matrix, each pruned by the same fraction, ranked within itself. */
     PER_LAYER,
     /** Every trainable weight matrix, ranked together: one magnitude threshold for the network. */
-    GLOBAL;
+    GLOBAL,
+    /**
+     * Every trainable weight matrix but the output layer's, each pruned by the same fraction,
+     * ranked within itself (Pellegrini &amp; Biroli: per-layer thresholds, the output layer not
+     * pruned).
+     */
+    HIDDEN_LAYERS;
 
     /**
      * The keys of the weight matrices this scope prunes in {@code net} (e.g. {@code ["0_W"]}).
@@ -32,7 +38,11 @@ public enum PruningScope {
     public List<String> parameters(MultiLayerNetwork net) {
         Require.nonNull("net", net);
         List<String> keys = new ArrayList<>();
-        int layers = this == FIRST_LAYER ? Math.min(1, net.getnLayers()) : net.getnLayers();
+        int layers = switch (this) {
+            case FIRST_LAYER -> Math.min(1, net.getnLayers());
+            case HIDDEN_LAYERS -> net.getnLayers() - 1;
+            default -> net.getnLayers();
+        };
         for (int i = 0; i < layers; i++) {
             Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
             boolean frozen = conf instanceof FrozenLayer || conf instanceof FrozenLayerWithBackprop;
@@ -42,7 +52,8 @@ public enum PruningScope {
         }
         Require.that(!keys.isEmpty(), "net", net.getnLayers() + " layers",
                 "a network with a trainable weight matrix " + (this == FIRST_LAYER ? "\"0_W\" in its first layer"
-                        : "in some layer") + " (pruning scope " + this + ")");
+                        : this == HIDDEN_LAYERS ? "in some layer before its output layer" : "in some layer")
+                        + " (pruning scope " + this + ")");
         return keys;
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.listeners;
 
+import io.github.dl4jlocalization.metrics.ConnectionLocality;
 import io.github.dl4jlocalization.metrics.SignedPeak;
 import org.apache.commons.lang3.SerializationUtils;
 import org.junit.jupiter.api.Test;
@@ -66,15 +67,19 @@ class FileRecordSinkTest {
         Path file = dir.resolve("rounds.csv");
         PruningRoundRecord round = new PruningRoundRecord(false, 2, 300, 0.36, 0.488, 0.75, 0.125,
                 new double[] {0.5, Double.NaN}, new int[] {3, 0}, new int[] {4, 0}, new int[] {1, 0},
-                new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, 11);
+                8, new long[] {1, 1, 1, 0}, new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, 11);
         try (CsvRecordSink<PruningRoundRecord> sink = new CsvRecordSink<>(file, false)) {
             sink.accept(round);
         }
         assertEquals(List.of(
                 "oneShot,round,steps,timestampMillis,sparsity,sparsityAfterPruning,accuracy,loss,meanIpr,meanSpan,"
+                        + "meanRandomSpan,meanDisplacement,randomDisplacementMean,"
                         + "meanPreActivationKurtosis,cavityPruned,cavityKept,ipr_0,ipr_1,keptInputs_0,keptInputs_1,"
                         + "span_0,span_1,runs_0,runs_1,preActivationKurtosis_0,preActivationKurtosis_1",
-                "false,2,300,11,0.36,0.488,0.75,0.125,0.5,4.0,-0.5,0.25,-0.125,0.5,NaN,3,0,4,0,1,0,-0.5,NaN"),
+                // unit 0 kept 3 of D = 8 inputs spanning 4 sites, pairs at displacements 1, 2, 3 (mean 2);
+                // random placement: displacement mean (2 (1 + 2 + 3) + 4) / 7 = 16/7
+                "false,2,300,11,0.36,0.488,0.75,0.125,0.5,4.0," + ConnectionLocality.randomSpanMean(8, 3) + ",2.0,"
+                        + 16.0 / 7 + ",-0.5,0.25,-0.125,0.5,NaN,3,0,4,0,1,0,-0.5,NaN"),
                 lines(file));
         assertEquals(round.csvColumns().size(), round.csvValues().size());
     }

@@ -80,7 +80,7 @@ class StatsStorageRecordTypesTest {
     private static PruningRoundRecord round(boolean oneShot, int round, long steps, double sparsity, long time) {
         return new PruningRoundRecord(oneShot, round, steps, sparsity, sparsity, 0.75, 0.125,
                 new double[] {0.5 + 0.1 * round, Double.NaN}, new int[] {3, 0}, new int[] {3, 0}, new int[] {1, 0},
-                new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, time);
+                4, new long[] {2, 1}, new double[] {-0.5, Double.NaN}, 0.25, -0.125, null, time);
     }
 
     /**

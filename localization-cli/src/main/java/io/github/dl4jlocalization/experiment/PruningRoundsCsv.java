@@ -30,7 +30,10 @@ import java.util.StringJoiner;
  *       and largest IPR of the first-layer units' masked weights (NaN units ignored);</li>
  *   <li>{@code meanPreactivationExcessKurtosis}: mean over units of the excess kurtosis of
  *       {@code h_k = w_k . x} on the held-out inputs; {@code meanSpan}: mean circular span of the
- *       units' surviving inputs;</li>
+ *       units' surviving inputs, {@code meanRandomSpan} its expectation for as many randomly
+ *       placed inputs; {@code meanDisplacement}: mean displacement between two surviving inputs of
+ *       a unit, {@code randomDisplacementMean} its expectation for random placement
+ *       ({@link io.github.dl4jlocalization.metrics.ConnectionLocality});</li>
  *   <li>{@code cavityPruned}, {@code cavityKept}: mean cavity kurtosis change over the weights the
  *       following pruning removes / keeps (NaN for the last phase).</li>
  * </ul>
@@ -41,7 +44,8 @@ public final class PruningRoundsCsv extends LineFileSink<PruningRoundRecord> {
 
     /** The header line. */
     public static final String HEADER = "round,steps,sparsity,sparsityAfterPruning,loss,accuracy,meanIpr,maxIpr,"
-            + "meanPreactivationExcessKurtosis,meanSpan,cavityPruned,cavityKept";
+            + "meanPreactivationExcessKurtosis,meanSpan,meanRandomSpan,meanDisplacement,randomDisplacementMean,"
+            + "cavityPruned,cavityKept";
 
     /** A new file (replacing any file of that name at the first record). */
     public PruningRoundsCsv(Path file) {
@@ -96,7 +100,8 @@ public final class PruningRoundsCsv extends LineFileSink<PruningRoundRecord> {
         StringJoiner row = new StringJoiner(",");
         row.add(Integer.toString(r.round())).add(Long.toString(r.steps()));
         for (double v : new double[] {r.sparsity(), r.sparsityAfterPruning(), r.loss(), r.accuracy(), r.meanIpr(),
-            maxIpr(r), r.meanPreActivationKurtosis(), r.meanSpan(), r.cavityPruned(), r.cavityKept()}) {
+            maxIpr(r), r.meanPreActivationKurtosis(), r.meanSpan(), r.meanRandomSpan(), r.meanDisplacement(),
+            r.randomDisplacementMean(), r.cavityPruned(), r.cavityKept()}) {
             row.add(Double.toString(v));
         }
         return row.toString();

@@ -10,7 +10,9 @@ import io.github.dl4jlocalization.listeners.StatsStorageRecordSink;
 import io.github.dl4jlocalization.listeners.PruningScope;
 import io.github.dl4jlocalization.listeners.RecordSink;
 import io.github.dl4jlocalization.listeners.TrainingDivergedException;
+import io.github.dl4jlocalization.metrics.ConnectionLocality;
 import io.github.dl4jlocalization.metrics.LocalizationMetrics;
+import io.github.dl4jlocalization.nn.LayeredNetwork;
 import io.github.dl4jlocalization.util.Require;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -40,6 +42,10 @@ import java.util.function.Function;
  *       weight is kept when it is non-zero, pruned weights being exactly 0) and
  *       {@code rf-round-<r>.png} (the masked first-layer weights, {@link Plots#weightHeatmap});
  *       the baseline's carry the prefix {@value #ONE_SHOT_PREFIX};</li>
+ *   <li>{@value #DISPLACEMENTS}: per phase of each protocol, the number of pairs of a unit's
+ *       surviving inputs at each circular displacement (over all first-layer units), next to the
+ *       fraction random placement gives ({@link ConnectionLocality}), rewritten atomically as each
+ *       round finishes;</li>
  *   <li>{@value #IPR_PLOT} (mean and max IPR) and {@value #KURTOSIS_PLOT} (mean pre-activation
  *       excess kurtosis) against the round, the baseline's points at rounds 0 and R;</li>
  *   <li>{@value #SUMMARY}: {@code status} (completed or diverged, with the {@code divergence}),
@@ -64,6 +70,10 @@ public final class PruningRun {
     public static final String KURTOSIS_PLOT = "kurtosis-vs-round.png";
     /** The rewind point "initial weights", as flags and grid files name it. */
     public static final String REWIND_INIT = "init";
+    /** Pair-displacement histograms of the surviving first-layer inputs, per protocol and round. */
+    public static final String DISPLACEMENTS = "displacements.csv";
+    /** The header of {@value #DISPLACEMENTS}. */
+    public static final String DISPLACEMENTS_HEADER = "protocol,round,sparsity,displacement,pairs,randomFraction";
     /** Prefix of the baseline's per-round plots. */
     public static final String ONE_SHOT_PREFIX = "one-shot-";
 
@@ -76,6 +86,9 @@ public final class PruningRun {
     private final int heldOut;
     private boolean stats = true;
     private boolean prefetch = true;
+    private int hiddenLayers = 1;
+    private boolean batchNorm;
+    private double stopBelowConnectedUnits;
 
     /**
      * @param config     the network, data, learning rate, batch, steps per round and seed
@@ -103,7 +116,33 @@ public final class PruningRun {
     /** A builder of this run's pruning settings (validates them). */
     private IterativeMagnitudePruning.Builder pruning(int prunings) {
         return new IterativeMagnitudePruning.Builder().rate(rate).rounds(prunings).stepsPerRound(config.steps())
-                .scope(scope).rewindToStep(rewindStep);
+                .scope(scope).rewindToStep(rewindStep).stopBelowConnectedUnits(stopBelowConnectedUnits);
+    }
+
+    /**
+     * Prunes the config's network made deeper ({@link LayeredNetwork}: H dense hidden layers of K
+     * units, optionally batch-normalized) instead of the config's shallow network (H = 1, no
+     * batch normalization: the default).
+     */
+    public PruningRun network(int hiddenLayers, boolean batchNorm) {
+        new LayeredNetwork(config.network(), hiddenLayers, batchNorm);
+        this.hiddenLayers = hiddenLayers;
+        this.batchNorm = batchNorm;
+        return this;
+    }
+
+    /**
+     * Pellegrini &amp; Biroli's stopping rule for iterative pruning
+     * ({@link IterativeMagnitudePruning.Builder#stopBelowConnectedUnits}); 0 (the default): off.
+     */
+    public PruningRun stopBelowConnectedUnits(double fraction) {
+        pruning(rounds).stopBelowConnectedUnits(fraction);
+        this.stopBelowConnectedUnits = fraction;
+        return this;
+    }
+
+    private LayeredNetwork layeredNetwork() {
+        return new LayeredNetwork(config.network(), hiddenLayers, batchNorm);
     }
 
     /**
@@ -168,12 +207,13 @@ public final class PruningRun {
         InMemoryRecordSink<PruningRoundRecord> iterative = new InMemoryRecordSink<>();
         InMemoryRecordSink<PruningRoundRecord> oneShot = new InMemoryRecordSink<>();
         String divergence;
+        String[] stopped = new String[1];
         try (StatsFile statsFile = stats ? new StatsFile(out) : null) {
-            divergence = protocol(false, rounds, held, model, statsFile, outputs, iterative);
+            divergence = protocol(false, rounds, held, model, statsFile, outputs, iterative, stopped);
             // the baseline prunes at once to the sparsity iterative pruning reached (fewer rounds
             // when it stopped with nothing left to prune)
             if (baseline && divergence == null && prunings(iterative) > 0) {
-                divergence = protocol(true, prunings(iterative), held, model, statsFile, outputs, oneShot);
+                divergence = protocol(true, prunings(iterative), held, model, statsFile, outputs, oneShot, stopped);
             }
         } finally {
             outputs.close();
@@ -184,6 +224,9 @@ public final class PruningRun {
         }
         if (oneShot.size() > 0) {
             files.add(ONE_SHOT);
+        }
+        if (iterative.size() > 0) {
+            files.add(DISPLACEMENTS);
         }
         if (iterative.size() > 0) {
             plotRounds(out, iterative.records(), oneShot.records());
@@ -197,12 +240,15 @@ public final class PruningRun {
         }
         summary.put("rate", rate);
         summary.put("rounds", rounds);
-        if (divergence == null && prunings(iterative) < rounds) {
-            summary.put("stopped", "after " + prunings(iterative) + " of " + rounds + " prunings: the next would leave "
-                    + "no weight in a pruned layer (nothing left to prune)");
+        if (divergence == null && stopped[0] != null) {
+            summary.put("stopped", stopped[0]);
         }
         summary.put("stepsPerRound", config.steps());
         summary.put("scope", RunConfig.enumName(scope));
+        summary.put("network", layeredNetwork().toString());
+        summary.put("hiddenLayers", hiddenLayers);
+        summary.put("batchNorm", batchNorm);
+        summary.put("stopBelowConnectedUnits", stopBelowConnectedUnits);
         summary.put("rewindStep", rewindStep);
         summary.put("heldOut", heldOut);
         summary.put("targetFinalSparsity", 1 - Math.pow(1 - rate, rounds));
@@ -232,10 +278,11 @@ public final class PruningRun {
      * its stream, each phase a {@link TrainingRun}; its records go to {@code outputs}, {@code records}
      * and, with a stats file, to a new session of it.
      *
+     * @param stopped  receives iterative pruning's {@link IterativeMagnitudePruning#stopReason()}
      * @return null, or the divergence message, naming the protocol and phase
      */
     private String protocol(boolean oneShot, int prunings, HeldOutBatch held, DataModel model, StatsFile statsFile,
-                            Outputs outputs, InMemoryRecordSink<PruningRoundRecord> records) {
+                            Outputs outputs, InMemoryRecordSink<PruningRoundRecord> records, String[] stopped) {
         IterativeMagnitudePruning.Builder settings = pruning(prunings).oneShot(oneShot).heldOut(held.dataSet()).sink(outputs)
                 .sink(records);
         TrainingRun.Builder phases = TrainingRun.builder(config.recordEvery()).heldOut(held).prefetch(prefetch);
@@ -249,13 +296,16 @@ public final class PruningRun {
         DataModelDataSetIterator data = TrainingRun.batches(config, model, 0, config.steps());
         int[] current = new int[1];
         try {
-            imp.run(config.network().network(), (MultiLayerNetwork net, int r) -> {
+            imp.run(layeredNetwork().network(), (MultiLayerNetwork net, int r) -> {
                 current[0] = r;
                 TrainingDivergedException diverged = phase.fit(net, data).divergence();
                 if (diverged != null) {
                     throw diverged;
                 }
             });
+            if (!oneShot) {
+                stopped[0] = imp.stopReason();
+            }
             return null;
         } catch (TrainingDivergedException e) {
             return (oneShot ? "One-shot baseline" : "Iterative pruning") + ", round " + current[0] + ": "
@@ -338,6 +388,9 @@ public final class PruningRun {
         m.put("finalMaxIpr", PruningRoundsCsv.maxIpr(last));
         m.put("finalMeanPreactivationExcessKurtosis", last.meanPreActivationKurtosis());
         m.put("finalMeanSpan", last.meanSpan());
+        m.put("finalMeanRandomSpan", last.meanRandomSpan());
+        m.put("finalMeanDisplacement", last.meanDisplacement());
+        m.put("randomDisplacementMean", last.randomDisplacementMean());
         m.put("denseMeanIpr", dense.meanIpr());
         m.put("denseMeanPreactivationExcessKurtosis", dense.meanPreActivationKurtosis());
         return m;
@@ -346,8 +399,9 @@ public final class PruningRun {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "PruningRun[p=%s, R=%d, E=%d, scope=%s, rewind=%d, baseline=%b, heldOut=%d, %s]", rate,
-                rounds, config.steps(), scope, rewindStep, baseline, heldOut, config);
+                "PruningRun[p=%s, R=%d, E=%d, scope=%s, rewind=%d, baseline=%b, heldOut=%d, stop=%s, %s, %s]", rate,
+                rounds, config.steps(), scope, rewindStep, baseline, heldOut, stopBelowConnectedUnits,
+                layeredNetwork(), config);
     }
 
     /**
@@ -361,6 +415,7 @@ public final class PruningRun {
         private final Consumer<PruningRoundRecord> onRound;
         private final PruningRoundsCsv iterative;
         private final PruningRoundsCsv oneShot;
+        private final StringBuilder displacements = new StringBuilder(DISPLACEMENTS_HEADER).append('\n');
 
         Outputs(Path out, Consumer<PruningRoundRecord> onRound) {
             this.out = out;
@@ -372,6 +427,14 @@ public final class PruningRun {
         @Override
         public void accept(PruningRoundRecord r) {
             (r.oneShot() ? oneShot : iterative).accept(r);
+            long[] pairs = r.pairDisplacements();
+            double[] random = r.inputs() < 2 ? new double[0]
+                    : ConnectionLocality.randomDisplacementProbabilities(r.inputs());
+            for (int delta = 1; delta <= pairs.length; delta++) {
+                displacements.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s%n", r.oneShot() ? "one-shot" : "imp",
+                        r.round(), r.sparsity(), delta, pairs[delta - 1], random[delta - 1]));
+            }
+            AtomicFiles.write(out.resolve(DISPLACEMENTS), w -> w.write(displacements.toString()));
             double[][] fields = r.receptiveFields();
             boolean[][] kept = new boolean[fields.length][];
             for (int k = 0; k < fields.length; k++) {

@@ -6,6 +6,7 @@ import io.github.dl4jlocalization.experiment.PruningRoundsCsv;
 import io.github.dl4jlocalization.experiment.PruningRun;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.sweep.PruneTask;
+import io.github.dl4jlocalization.sweep.SweepGrid;
 import io.github.dl4jlocalization.util.Require;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -18,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code figure imp}: iterative magnitude pruning (IMP) of the same network on NLGP(g) and on its
@@ -35,17 +38,24 @@ import java.util.function.Function;
  *       sample standard deviation over seeds of sparsity, mean and max IPR, mean pre-activation
  *       excess kurtosis, mean circular span of the surviving inputs and accuracy (the one-shot
  *       rows at round 0, dense, and R, pruned once to the final sparsity);</li>
- *   <li>{@value #PLOT}: mean IPR and mean pre-activation excess kurtosis against the round, IMP
- *       curves (error bars: one standard deviation over seeds) with the one-shot points at round
- *       R, NLGP against the clone;</li>
+ *   <li>{@value #PLOT}: mean IPR, mean pre-activation excess kurtosis and the span of the surviving
+ *       inputs over its expectation for as many randomly placed inputs, against the round, IMP
+ *       curves (error bars: one standard deviation over seeds) with the one-shot points at the
+ *       seeds' mean final round, NLGP against the clone; and Pellegrini &amp; Biroli's histogram of
+ *       the displacement between surviving inputs of a unit in the final phase against random
+ *       placement;</li>
  *   <li>{@code final-mask-<model>.png}, {@code final-rf-<model>.png}: the final IMP mask and
  *       weights of the first seed of each model;</li>
  *   <li>{@value FigureSummary#FILE}: the measured numbers and the verdicts.</li>
  * </ul>
- * Verdicts compare means over seeds with a two-standard-error margin of their difference
- * ({@link SeedStatistics#exceeds}); with few seeds this is a weak test, and the summary says so.
- * "Non-Gaussianity" is the magnitude |kappa| of the mean pre-activation excess kurtosis (NLGP at
- * a large gain has negative excess kurtosis).
+ * Locality is judged against the null model of as many randomly placed connections
+ * ({@link io.github.dl4jlocalization.metrics.ConnectionLocality}): the IPR of n surviving weights is at
+ * least 1/n wherever they sit, so it rises with sparsity alone. Verdicts are per-seed differences
+ * with their 95 % Student-t interval ({@link SeedStatistics#interval95}); a difference counts only
+ * when the interval excludes 0. "Non-Gaussianity" is the magnitude |kappa| of the mean
+ * pre-activation excess kurtosis (NLGP at a large gain has negative excess kurtosis). With the
+ * connected-units stopping rule seeds may stop at different rounds: curves use the rounds every
+ * seed reached, NLGP and its clone are compared at the last round all seeds of both reached.
  */
 public final class ImpFigure implements Figure {
     /** The figure's name. */
@@ -58,7 +68,8 @@ public final class ImpFigure implements Figure {
     public static final List<String> MODELS = List.of("nlgp", "nlgp-clone");
     /** The header of {@value #CSV}. */
     public static final String HEADER = "model,protocol,round,seeds,sparsity,meanIpr,meanIprStd,maxIpr,maxIprStd,"
-            + "kurtosis,kurtosisStd,span,spanStd,accuracy,accuracyStd";
+            + "kurtosis,kurtosisStd,span,spanStd,randomSpan,randomSpanStd,displacement,displacementStd,"
+            + "randomDisplacement,randomDisplacementStd,accuracy,accuracyStd";
     /** The claims checked. */
     public static final String CLAIM = "(C) IMP needs non-Gaussian inputs to find local receptive fields, and raises "
             + "the non-Gaussianity of pre-activations round by round; (D) IMP beats one-shot pruning "
@@ -66,8 +77,6 @@ public final class ImpFigure implements Figure {
 
     private static final String IMP = "imp";
     private static final String ONE_SHOT = "one-shot";
-    /** The margin of the verdicts, in standard errors of a difference of means. */
-    private static final double Z = 2;
 
     private final RunConfig config;
     private final PruneTask task;
@@ -81,7 +90,7 @@ public final class ImpFigure implements Figure {
     public ImpFigure(RunConfig config, PruneTask task, int seeds) {
         this.config = Require.nonNull("config", config);
         Require.nonNull("task", task);
-        this.task = new PruneTask(task.rate(), task.rounds(), task.scope(), task.rewind(), true, task.heldOut());
+        this.task = task.withBaseline(true);
         this.seeds = Require.atLeast("seeds", seeds, 1);
     }
 
@@ -120,52 +129,78 @@ public final class ImpFigure implements Figure {
     public Map<String, Object> produce(FigureSweeps sweeps, Path out) {
         List<FigureSweeps.Finished> units = sweeps.run(NAME, grid());
         Map<String, List<Round>> curves = new LinkedHashMap<>();
+        Map<String, List<SeedRun>> runsByModel = new LinkedHashMap<>();
         for (Map.Entry<Map<String, Object>, List<FigureSweeps.Finished>> point : FigureSweeps.byPoint(units).entrySet()) {
             String model = String.valueOf(point.getKey().get("data.model"));
-            List<FigureSweeps.Finished> runs = point.getValue();
-            curves.put(model + "/" + IMP, rounds(model, IMP, runs, PruningRun.ROUNDS));
-            curves.put(model + "/" + ONE_SHOT, rounds(model, ONE_SHOT, runs, PruningRun.ONE_SHOT));
-            FigureSweeps.Finished first = runs.get(0);
-            copy(first.dir().resolve(PruningRun.roundPlot(false, "mask", task.rounds())),
+            List<SeedRun> runs = point.getValue().stream().map(SeedRun::read)
+                    .sorted(Comparator.comparingLong(SeedRun::seed)).toList();
+            runsByModel.put(model, runs);
+            curves.put(model + "/" + IMP, rounds(model, IMP, runs));
+            curves.put(model + "/" + ONE_SHOT, rounds(model, ONE_SHOT, runs));
+            SeedRun first = runs.get(0);
+            int lastRound = first.imp().size() - 1;
+            copy(first.dir().resolve(PruningRun.roundPlot(false, "mask", lastRound)),
                     out.resolve("final-mask-" + model + ".png"));
-            copy(first.dir().resolve(PruningRun.roundPlot(false, "rf", task.rounds())),
+            copy(first.dir().resolve(PruningRun.roundPlot(false, "rf", lastRound)),
                     out.resolve("final-rf-" + model + ".png"));
         }
         writeCsv(out.resolve(CSV), curves);
-        plot(curves, out.resolve(PLOT));
-        return measured(curves, units.size());
+        plot(curves, runsByModel, out.resolve(PLOT));
+        return measured(curves, runsByModel, units.size());
     }
 
-    /** One round of one protocol on one model: the statistics over seeds of each column. */
-    record Round(String model, String protocol, int round, Map<String, SeedStatistics> stats) {
+    /**
+     * One seed's unit: its rows of {@value PruningRun#ROUNDS} and {@value PruningRun#ONE_SHOT}
+     * (column name to value) and its directory.
+     */
+    record SeedRun(long seed, Path dir, List<Map<String, Double>> imp, List<Map<String, Double>> oneShot) {
+        static SeedRun read(FigureSweeps.Finished f) {
+            return new SeedRun(((Number) f.axis(SweepGrid.SEED)).longValue(), f.dir(),
+                    PruningRoundsCsv.read(f.dir().resolve(PruningRun.ROUNDS)),
+                    PruningRoundsCsv.read(f.dir().resolve(PruningRun.ONE_SHOT)));
+        }
+
+        List<Map<String, Double>> rows(String protocol) {
+            return protocol.equals(IMP) ? imp : oneShot;
+        }
+
+        Map<String, Double> last(String protocol) {
+            List<Map<String, Double>> rows = rows(protocol);
+            return rows.get(rows.size() - 1);
+        }
+    }
+
+    /**
+     * One round of one protocol on one model: the statistics over seeds of each column; the
+     * one-shot pruned phase sits at the mean final IMP round of its seeds (the sparsity it shares
+     * with each seed's last IMP round).
+     */
+    record Round(String model, String protocol, double round, Map<String, SeedStatistics> stats) {
         SeedStatistics get(String column) {
             return stats.get(column);
         }
     }
 
     private static final List<String> COLUMNS = List.of("sparsity", "meanIpr", "maxIpr",
-            "meanPreactivationExcessKurtosis", "meanSpan", "accuracy");
+            "meanPreactivationExcessKurtosis", "meanSpan", "meanRandomSpan", "meanDisplacement",
+            "randomDisplacementMean", "accuracy");
 
-    /** The rows of {@code file} of every run, row by row, as statistics over the runs. */
-    private List<Round> rounds(String model, String protocol, List<FigureSweeps.Finished> runs, String file) {
-        List<List<Map<String, Double>>> perSeed = new ArrayList<>();
-        for (FigureSweeps.Finished run : runs) {
-            perSeed.add(PruningRoundsCsv.read(run.dir().resolve(file)));
-        }
-        int rows = perSeed.get(0).size();
+    /**
+     * The rows of a protocol over the seeds, row by row: the first rows every seed reached (seeds
+     * stopped by the connected-units rule may have fewer rounds than others).
+     */
+    private static List<Round> rounds(String model, String protocol, List<SeedRun> runs) {
+        int rows = runs.stream().mapToInt(r -> r.rows(protocol).size()).min().orElse(0);
+        double finalRound = runs.stream().mapToDouble(r -> r.imp().size() - 1).average().orElse(Double.NaN);
         List<Round> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             final int row = i;
             Map<String, SeedStatistics> stats = new LinkedHashMap<>();
             for (String column : COLUMNS) {
-                stats.put(column, SeedStatistics.of(perSeed.stream().mapToDouble(s -> {
-                    Require.that(s.size() == rows, file + " rows", s.size(), rows + " in every seed");
-                    return s.get(row).get(column);
-                }).toArray()));
+                stats.put(column, SeedStatistics.of(runs.stream()
+                        .mapToDouble(r -> r.rows(protocol).get(row).get(column)).toArray()));
             }
-            // the one-shot pruned phase is drawn and tabulated at round R, the sparsity it shares with IMP's last
-            int round = protocol.equals(ONE_SHOT) && i > 0 ? task.rounds() : i;
-            out.add(new Round(model, protocol, round, stats));
+            out.add(new Round(model, protocol, protocol.equals(ONE_SHOT) && i > 0 ? finalRound : i, stats));
         }
         return out;
     }
@@ -176,7 +211,9 @@ public final class ImpFigure implements Figure {
             w.write('\n');
             for (List<Round> curve : curves.values()) {
                 for (Round r : curve) {
-                    StringBuilder line = new StringBuilder(r.model() + "," + r.protocol() + "," + r.round() + ","
+                    String round = r.round() == Math.rint(r.round()) ? Long.toString((long) r.round())
+                            : Double.toString(r.round());
+                    StringBuilder line = new StringBuilder(r.model() + "," + r.protocol() + "," + round + ","
                             + r.get("sparsity").count() + "," + r.get("sparsity").mean());
                     for (String column : COLUMNS.subList(1, COLUMNS.size())) {
                         line.append(',').append(r.get(column).mean()).append(',').append(r.get(column).sampleStd());
@@ -188,15 +225,20 @@ public final class ImpFigure implements Figure {
         });
     }
 
-    private void plot(Map<String, List<Round>> curves, Path png) {
+    private void plot(Map<String, List<Round>> curves, Map<String, List<SeedRun>> runsByModel, Path png) {
         List<XYChart> charts = List.of(
-                panel("Localization under pruning", "mean IPR", "meanIpr", curves),
+                panel("Localization under pruning", "mean IPR", r -> r.get("meanIpr"), curves),
                 panel("Pre-activation non-Gaussianity", "mean excess kurtosis of w_k . x",
-                        "meanPreactivationExcessKurtosis", curves));
-        Plots.saveGrid(charts, 1, 2, png);
+                        r -> r.get("meanPreactivationExcessKurtosis"), curves),
+                panel("Span of the surviving inputs vs random placement", "mean span / random span",
+                        r -> SeedStatistics.of(new double[] {r.get("meanSpan").mean() / r.get("meanRandomSpan").mean()}),
+                        curves),
+                displacementPanel(runsByModel));
+        Plots.saveGrid(charts, 2, 2, png);
     }
 
-    private XYChart panel(String title, String yTitle, String column, Map<String, List<Round>> curves) {
+    private XYChart panel(String title, String yTitle, Function<Round, SeedStatistics> value,
+                          Map<String, List<Round>> curves) {
         XYChart chart = Plots.lineChart(title, "pruning round", yTitle);
         chart.getStyler().setYAxisDecimalPattern("0.0##");
         int m = 0;
@@ -207,19 +249,99 @@ public final class ImpFigure implements Figure {
             if (imp == null) {
                 continue;
             }
-            XYSeries line = chart.addSeries(model + " IMP", xs(imp), ys(imp, r -> r.get(column).mean()),
-                    ys(imp, r -> zeroIfNaN(r.get(column).sampleStd())));
+            XYSeries line = chart.addSeries(model + " IMP", xs(imp), ys(imp, r -> value.apply(r).mean()),
+                    ys(imp, r -> zeroIfNaN(value.apply(r).sampleStd())));
             line.setLineColor(colour);
             line.setMarker(SeriesMarkers.CIRCLE);
             line.setMarkerColor(colour);
             List<Round> pruned = oneShot.subList(1, oneShot.size());
             XYSeries point = chart.addSeries(model + " one-shot", xs(pruned),
-                    ys(pruned, r -> r.get(column).mean()), ys(pruned, r -> zeroIfNaN(r.get(column).sampleStd())));
+                    ys(pruned, r -> value.apply(r).mean()), ys(pruned, r -> zeroIfNaN(value.apply(r).sampleStd())));
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.DIAMOND);
             point.setMarkerColor(colour);
         }
         return chart;
+    }
+
+    /**
+     * Pellegrini &amp; Biroli's locality histogram: over the seeds' final phases, the fraction of
+     * pairs of a unit's surviving inputs at each displacement, per model and protocol, against
+     * random placement.
+     */
+    private static XYChart displacementPanel(Map<String, List<SeedRun>> runsByModel) {
+        XYChart chart = Plots.lineChart("Displacement between surviving inputs of a unit (final round)",
+                "displacement (sites)", "fraction of pairs");
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        double[] random = null;
+        int m = 0;
+        for (String model : MODELS) {
+            List<SeedRun> runs = runsByModel.get(model);
+            Color colour = Plots.seriesColour(m++);
+            if (runs == null) {
+                continue;
+            }
+            for (String protocol : List.of(IMP, ONE_SHOT)) {
+                double[][] h = finalDisplacements(runs, protocol);
+                random = h[1];
+                XYSeries series = chart.addSeries(model + " " + protocol, range(h[0].length), h[0]);
+                Plots.line(series, colour, protocol.equals(ONE_SHOT));
+                series.setMarker(protocol.equals(IMP) ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+                series.setMarkerColor(colour);
+            }
+        }
+        if (random != null) {
+            XYSeries series = chart.addSeries("random placement", range(random.length), random);
+            series.setLineColor(Color.GRAY);
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** {fractions of pairs per displacement 1..D/2 pooled over the seeds' final phases, the random fractions}. */
+    static double[][] finalDisplacements(List<SeedRun> runs, String protocol) {
+        double[] pairs = null;
+        double[] random = null;
+        for (SeedRun run : runs) {
+            double round = run.last(protocol).get("round");
+            for (String line : readLines(run.dir().resolve(PruningRun.DISPLACEMENTS))) {
+                String[] f = line.split(",");
+                if (f[0].equals(protocol) && Double.parseDouble(f[1]) == round) {
+                    int delta = Integer.parseInt(f[3]);
+                    if (pairs == null || pairs.length < delta) {
+                        pairs = pairs == null ? new double[delta] : java.util.Arrays.copyOf(pairs, delta);
+                        random = random == null ? new double[delta] : java.util.Arrays.copyOf(random, delta);
+                    }
+                    pairs[delta - 1] += Double.parseDouble(f[4]);
+                    random[delta - 1] = Double.parseDouble(f[5]);
+                }
+            }
+        }
+        Require.that(pairs != null, PruningRun.DISPLACEMENTS, "no rows", "rows of the final " + protocol + " phase");
+        double total = java.util.Arrays.stream(pairs).sum();
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = total == 0 ? Double.NaN : pairs[i] / total;
+        }
+        return new double[][] {pairs, random};
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Require.that(!lines.isEmpty() && lines.get(0).equals(PruningRun.DISPLACEMENTS_HEADER), "header of " + file,
+                    lines.isEmpty() ? "(empty file)" : lines.get(0), PruningRun.DISPLACEMENTS_HEADER);
+            return lines.subList(1, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] range(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
     }
 
     private static double zeroIfNaN(double v) {
@@ -235,66 +357,121 @@ public final class ImpFigure implements Figure {
     }
 
     /** The numbers and verdicts of the summary. */
-    private Map<String, Object> measured(Map<String, List<Round>> curves, int units) {
+    private Map<String, Object> measured(Map<String, List<Round>> curves, Map<String, List<SeedRun>> runsByModel,
+                                         int units) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", units);
         for (String model : MODELS) {
-            List<Round> imp = curves.get(model + "/" + IMP);
-            List<Round> oneShot = curves.get(model + "/" + ONE_SHOT);
-            if (imp == null) {
+            List<SeedRun> runs = runsByModel.get(model);
+            if (runs == null) {
                 continue;
             }
-            Round dense = imp.get(0);
-            Round last = imp.get(imp.size() - 1);
-            Round shot = oneShot.get(oneShot.size() - 1);
+            List<Round> imp = curves.get(model + "/" + IMP);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("finalSparsity", last.get("sparsity").mean());
-            s.put("denseMeanIpr", stat(dense.get("meanIpr")));
-            s.put("impFinalMeanIpr", stat(last.get("meanIpr")));
-            s.put("oneShotFinalMeanIpr", stat(shot.get("meanIpr")));
-            s.put("impFinalMaxIpr", stat(last.get("maxIpr")));
-            s.put("denseKurtosis", stat(dense.get("meanPreactivationExcessKurtosis")));
-            s.put("impFinalKurtosis", stat(last.get("meanPreactivationExcessKurtosis")));
-            s.put("oneShotFinalKurtosis", stat(shot.get("meanPreactivationExcessKurtosis")));
+            s.put("seeds", runs.size());
+            s.put("finalRounds", runs.stream().map(r -> r.imp().size() - 1).toList());
+            s.put("finalSparsity", stat(runs, r -> r.last(IMP).get("sparsity")));
+            for (String column : List.of("meanIpr", "meanPreactivationExcessKurtosis", "accuracy")) {
+                s.put("dense." + column, stat(runs, r -> r.imp().get(0).get(column)));
+            }
+            for (String column : List.of("meanIpr", "meanPreactivationExcessKurtosis", "accuracy", "meanSpan",
+                    "meanRandomSpan", "meanDisplacement")) {
+                s.put("imp." + column, stat(runs, r -> r.last(IMP).get(column)));
+                s.put("oneShot." + column, stat(runs, r -> r.last(ONE_SHOT).get(column)));
+            }
+            s.put("randomDisplacementMean", runs.get(0).imp().get(0).get("randomDisplacementMean"));
+            s.put("imp.spanOverRandom", stat(runs, r -> spanOverRandom(r.last(IMP))));
+            s.put("oneShot.spanOverRandom", stat(runs, r -> spanOverRandom(r.last(ONE_SHOT))));
+            s.put("imp.displacementOverRandom", stat(runs, r -> displacementOverRandom(r.last(IMP))));
             s.put("roundsWithGrowingAbsKurtosis", growing(imp) + " of " + (imp.size() - 1));
-            s.put("impFinalSpan", stat(last.get("meanSpan")));
-            s.put("oneShotFinalSpan", stat(shot.get("meanSpan")));
-            s.put("denseAccuracy", stat(dense.get("accuracy")));
-            s.put("impFinalAccuracy", stat(last.get("accuracy")));
-            s.put("oneShotFinalAccuracy", stat(shot.get("accuracy")));
             m.put(model, s);
         }
-        List<Round> nlgp = curves.get("nlgp/" + IMP);
-        List<Round> clone = curves.get("nlgp-clone/" + IMP);
+        List<SeedRun> nlgp = runsByModel.get("nlgp");
+        List<SeedRun> clone = runsByModel.get("nlgp-clone");
         if (nlgp != null && clone != null) {
-            m.put("verdicts", verdicts(nlgp, clone, curves.get("nlgp/" + ONE_SHOT)));
+            m.put("verdicts", verdicts(nlgp, clone));
         }
         return m;
     }
 
-    private Map<String, Object> verdicts(List<Round> nlgp, List<Round> clone, List<Round> nlgpOneShot) {
-        SeedStatistics nlgpIpr = nlgp.get(nlgp.size() - 1).get("meanIpr");
-        SeedStatistics cloneIpr = clone.get(clone.size() - 1).get("meanIpr");
-        SeedStatistics cloneDense = clone.get(0).get("meanIpr");
-        SeedStatistics shotIpr = nlgpOneShot.get(nlgpOneShot.size() - 1).get("meanIpr");
-        SeedStatistics k0 = abs(nlgp.get(0).get("meanPreactivationExcessKurtosis"));
-        SeedStatistics kR = abs(nlgp.get(nlgp.size() - 1).get("meanPreactivationExcessKurtosis"));
+    /** Span over its random-placement expectation: 1 for randomly placed survivors, small for local ones. */
+    static double spanOverRandom(Map<String, Double> row) {
+        return row.get("meanSpan") / row.get("meanRandomSpan");
+    }
+
+    /** Mean pair displacement over its random-placement expectation. */
+    static double displacementOverRandom(Map<String, Double> row) {
+        return row.get("meanDisplacement") / row.get("randomDisplacementMean");
+    }
+
+    /**
+     * The verdicts, each on per-seed values with the 95 % Student-t interval of their mean
+     * ({@link SeedStatistics#interval95}): a difference counts only when its interval excludes 0.
+     * NLGP and its clone are compared at the last round every seed of both reached (equal sparsity),
+     * paired by seed (the same initial weights); IMP and one-shot on each seed's final sparsity.
+     */
+    private Map<String, Object> verdicts(List<SeedRun> nlgp, List<SeedRun> clone) {
+        Require.that(nlgp.size() == clone.size(), "seeds", nlgp.size() + " vs " + clone.size(),
+                "the same seeds for both models");
+        int common = Math.min(nlgp.stream().mapToInt(r -> r.imp().size()).min().orElseThrow(),
+                clone.stream().mapToInt(r -> r.imp().size()).min().orElseThrow()) - 1;
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("margin", "differences of means over " + nlgpIpr.count() + " seeds against " + Z + " standard errors "
-                + "(a weak test with few seeds)");
-        v.put("nonGaussianInputsNeeded", String.format(Locale.ROOT, "%s: final IMP mean IPR NLGP %.4f vs clone %.4f "
-                        + "(clone dense %.4f)", nlgpIpr.exceeds(cloneIpr, Z)
-                        ? "consistent (NLGP localizes more under IMP)" : "not reproduced (no significant difference)",
-                nlgpIpr.mean(), cloneIpr.mean(), cloneDense.mean()));
-        v.put("nonGaussianityGrows", String.format(Locale.ROOT, "%s: NLGP |mean pre-activation excess kurtosis| "
-                        + "%.4f dense -> %.4f after %d rounds, growing in %d of %d rounds",
-                kR.exceeds(k0, Z) ? "consistent" : "not reproduced", k0.mean(), kR.mean(), task.rounds(), growing(nlgp),
-                nlgp.size() - 1));
-        v.put("impBeatsOneShot", String.format(Locale.ROOT, "%s: NLGP final mean IPR IMP %.4f vs one-shot %.4f at the "
-                        + "same sparsity", nlgpIpr.exceeds(shotIpr, Z) ? "consistent (IMP more localized)"
-                        : shotIpr.exceeds(nlgpIpr, Z) ? "contradicted (one-shot more localized)"
-                        : "not reproduced (no significant difference)", nlgpIpr.mean(), shotIpr.mean()));
+        v.put("method", "per-seed differences over " + nlgp.size() + " seeds, mean with its 95 % Student-t interval; "
+                + "a difference counts only when the interval excludes 0");
+        v.put("comparisonRound", common);
+        v.put("comparisonSparsity", nlgp.get(0).imp().get(common).get("sparsity"));
+        double[] spanGap = paired(clone, nlgp, r -> spanOverRandom(r.imp().get(common)));
+        double[] iprGap = paired(nlgp, clone, r -> r.imp().get(common).get("meanIpr"));
+        v.put("nonGaussianInputsNeeded", verdict(spanGap, "clone minus NLGP span over its random expectation, round "
+                + common, "consistent (NLGP's surviving inputs more local)", "contradicted (the clone's more local)"));
+        v.put("nonGaussianInputsNeededByIpr", verdict(iprGap, "NLGP minus clone mean IPR, round " + common,
+                "NLGP more localized by IPR", "the clone more localized by IPR"));
+        for (Map.Entry<String, List<SeedRun>> model : List.of(Map.entry("nlgp", nlgp), Map.entry("nlgp-clone", clone))) {
+            double[] local = model.getValue().stream().mapToDouble(r -> 1 - spanOverRandom(r.last(IMP))).toArray();
+            v.put("localBeyondRandomPlacement." + model.getKey(), verdict(local, "1 - final IMP span over its random "
+                    + "expectation", "local beyond what the number of survivors explains", "less local than random"));
+        }
+        double[] impSpan = paired(nlgp, nlgp, r -> spanOverRandom(r.last(ONE_SHOT)) - spanOverRandom(r.last(IMP)),
+                r -> 0);
+        double[] impIpr = paired(nlgp, nlgp, r -> r.last(IMP).get("meanIpr") - r.last(ONE_SHOT).get("meanIpr"),
+                r -> 0);
+        v.put("impBeatsOneShot", verdict(impSpan, "NLGP one-shot minus IMP span over its random expectation, at "
+                + "each seed's final sparsity", "consistent (IMP more local)", "contradicted (one-shot more local)"));
+        v.put("impBeatsOneShotByIpr", verdict(impIpr, "NLGP IMP minus one-shot mean IPR", "IMP more localized by IPR",
+                "one-shot more localized by IPR"));
+        double[] growth = nlgp.stream().mapToDouble(r -> Math.abs(r.last(IMP).get("meanPreactivationExcessKurtosis"))
+                - Math.abs(r.imp().get(0).get("meanPreactivationExcessKurtosis"))).toArray();
+        v.put("nonGaussianityGrows", verdict(growth, "NLGP |mean pre-activation excess kurtosis|, final minus dense",
+                "consistent (grows)", "contradicted (shrinks)"));
         return v;
+    }
+
+    private static double[] paired(List<SeedRun> a, List<SeedRun> b, ToDoubleFunction<SeedRun> value) {
+        return paired(a, b, value, value);
+    }
+
+    private static double[] paired(List<SeedRun> a, List<SeedRun> b, ToDoubleFunction<SeedRun> first,
+                                   ToDoubleFunction<SeedRun> second) {
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            Require.that(a.get(i).seed() == b.get(i).seed(), "seed", b.get(i).seed(), "seed " + a.get(i).seed());
+            d[i] = first.applyAsDouble(a.get(i)) - second.applyAsDouble(b.get(i));
+        }
+        return d;
+    }
+
+    /** A verdict on per-seed values: their mean, 95 % interval, and which side of 0 it lies. */
+    private static Map<String, Object> verdict(double[] values, String what, String positive, String negative) {
+        SeedStatistics s = SeedStatistics.of(values);
+        double[] ci = s.interval95();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", what);
+        m.put("mean", s.mean());
+        m.put("interval95", List.of(ci[0], ci[1]));
+        m.put("seeds", s.count());
+        m.put("verdict", ci[0] > 0 ? positive : ci[1] < 0 ? negative
+                : Double.isNaN(ci[0]) ? "undecided (fewer than 2 seeds)" : "no difference beyond the 95 % interval");
+        return m;
     }
 
     /** Rounds r >= 1 whose mean |kurtosis| exceeds round r - 1's. */
@@ -309,15 +486,13 @@ public final class ImpFigure implements Figure {
         return n;
     }
 
-    private static SeedStatistics abs(SeedStatistics s) {
-        return new SeedStatistics(s.count(), Math.abs(s.mean()), s.std());
-    }
-
-    private static Map<String, Object> stat(SeedStatistics s) {
+    /** The mean over seeds with its 95 % interval. */
+    private static Map<String, Object> stat(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
+        SeedStatistics s = SeedStatistics.of(runs.stream().mapToDouble(value).toArray());
+        double[] ci = s.interval95();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", s.mean());
-        m.put("std", s.sampleStd());
-        m.put("seeds", s.count());
+        m.put("interval95", List.of(ci[0], ci[1]));
         return m;
     }
 

@@ -205,7 +205,8 @@ public final class PeakMatchFigure implements Figure {
 
     /**
      * The figure's measured numbers for {@code summary.json}: the count as {@code "k/n"}, the
-     * fraction with its 95 % Wilson interval, near misses, the chance level of a match
+     * fraction with its 95 % Wilson interval, near misses (same sign, at most one site apart, with
+     * their interval), the chance level of a match
      * ({@code 1/(2L)}: uniform position and sign) and the mean final IPRs.
      */
     public static Map<String, Object> measured(Result r) {
@@ -215,6 +216,8 @@ public final class PeakMatchFigure implements Figure {
         double[] ci = r.count().wilsonInterval(MatchCount.Z95);
         m.put("matchFraction95", List.of(ci[0], ci[1]));
         m.put("sameSignWithinOneSite", r.within(1));
+        double[] near = new MatchCount(r.within(1), r.rows().size()).wilsonInterval(MatchCount.Z95);
+        m.put("sameSignWithinOneSite95", List.of(near[0], near[1]));
         m.put("sameSign", (int) r.rows().stream().filter(PeakComparison::sameSign).count());
         m.put("chanceMatchProbability", 1.0 / (2 * r.length()));
         m.put("meanIprSgd", r.rows().stream().mapToDouble(PeakComparison::iprSgd).average().orElse(Double.NaN));

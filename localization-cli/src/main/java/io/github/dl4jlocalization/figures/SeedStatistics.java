@@ -59,6 +59,22 @@ public record SeedStatistics(int count, double mean, double std) {
     }
 
     /**
+     * The two-sided 95 % confidence interval of the mean, {@code mean -+ t_{0.975, n-1} s / sqrt(n)}
+     * with Student's t quantile of n - 1 degrees of freedom (the values taken as independent draws
+     * of a normal law; for paired comparisons pass the per-seed differences); {NaN, NaN} when n < 2.
+     *
+     * @return {lower, upper}
+     */
+    public double[] interval95() {
+        if (count < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double half = new org.apache.commons.math3.distribution.TDistribution(count - 1)
+                .inverseCumulativeProbability(0.975) * standardError();
+        return new double[] {mean - half, mean + half};
+    }
+
+    /**
      * Whether {@code this.mean - other.mean} exceeds {@code z} standard errors of the difference
      * {@code sqrt(se_a^2 + se_b^2)} (false when either has fewer than 2 values).
      */

@@ -32,7 +32,7 @@ class FigureImpCommandTest extends ConsoleCapture {
                 String.valueOf(UNITS), "--batch", "100", "--steps", "10", "--rounds", String.valueOf(ROUNDS),
                 "--rate", "0.5", "--held-out", "200", "--seeds", "2", "--workers", "2", "--out", out.toString());
         assertEquals(0, status, stderr());
-        assertTrue(stdout().contains("nonGaussianInputsNeeded: "), stdout());
+        assertTrue(stdout().contains("verdicts.nonGaussianInputsNeeded.verdict: "), stdout());
 
         List<String> csv = Files.readAllLines(out.resolve(ImpFigure.CSV));
         assertEquals(ImpFigure.HEADER, csv.get(0));
@@ -74,8 +74,25 @@ class FigureImpCommandTest extends ConsoleCapture {
         assertEquals(4, measured.get("units"));
         @SuppressWarnings("unchecked")
         Map<String, Object> verdicts = (Map<String, Object>) measured.get("verdicts");
-        assertEquals(List.of("margin", "nonGaussianInputsNeeded", "nonGaussianityGrows", "impBeatsOneShot"),
-                List.copyOf(verdicts.keySet()));
+        assertEquals(List.of("method", "comparisonRound", "comparisonSparsity", "nonGaussianInputsNeeded",
+                "nonGaussianInputsNeededByIpr", "localBeyondRandomPlacement.nlgp",
+                "localBeyondRandomPlacement.nlgp-clone", "impBeatsOneShot", "impBeatsOneShotByIpr",
+                "nonGaussianityGrows"), List.copyOf(verdicts.keySet()));
+        assertEquals(ROUNDS, verdicts.get("comparisonRound"));
+        // every verdict carries the mean of its per-seed values and their 95 % interval around it
+        @SuppressWarnings("unchecked")
+        Map<String, Object> needed = (Map<String, Object>) verdicts.get("nonGaussianInputsNeeded");
+        @SuppressWarnings("unchecked")
+        List<Double> ci = (List<Double>) needed.get("interval95");
+        double mean = ((Number) needed.get("mean")).doubleValue();
+        assertTrue(ci.get(0) <= mean && mean <= ci.get(1), needed.toString());
+        assertEquals(2, needed.get("seeds"));
+
+        // the locality null: spans against the random-placement expectation of as many inputs
+        double span = Double.parseDouble(nlgpLast.get("span"));
+        double randomSpan = Double.parseDouble(nlgpLast.get("randomSpan"));
+        assertTrue(span >= 1 && span <= LENGTH && randomSpan >= 1 && randomSpan <= LENGTH, nlgpLast.toString());
+        assertEquals(25.0 / 9, Double.parseDouble(nlgpLast.get("randomDisplacement")), 1e-12);
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = (Map<String, Object>) summary.get("settings");
         @SuppressWarnings("unchecked")

@@ -170,6 +170,42 @@ class PruneCommandTest extends ConsoleCapture {
         assertFalse(Files.exists(out.resolve(PruningRun.roundPlot(false, "mask", 5))), "no plot beyond the last round");
     }
 
+    /**
+     * Pellegrini &amp; Biroli's protocol on a small network: three batch-normalized hidden layers of
+     * 4 units on L = 8 inputs (weights 32 + 16 + 16 in the pruned layers, the trained readout not
+     * pruned), 30 % per round, late rewinding to step 2, and the rounds stop before a layer would
+     * keep at most half of its units connected. Checked against the masks: the rule stopped the
+     * run (not the round bound), and the last trained phase still had more than half of every
+     * pruned layer's units connected.
+     */
+    @Test
+    void pellegriniBiroliProtocolStopsWhenALayerDisconnects(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("pb");
+        assertEquals(0, LocalizationCli.execute("prune", "--hidden", "4", "--length", "8", "--batch", "50",
+                "--readout", "trained", "--init-scale", "1", "--steps", "4", "--rounds", "60", "--rate", "0.3",
+                "--rewind", "2", "--scope", "hidden-layers", "--hidden-layers", "3", "--batch-norm",
+                "--stop-below-connected-units", "0.5", "--held-out", "50", "--baseline", "--out", out.toString()),
+                stderr());
+        Map<String, Object> summary = JsonFiles.readJson(out.resolve(PruningRun.SUMMARY), "summary");
+        assertEquals("completed", summary.get("status"), summary.toString());
+        assertEquals(3, summary.get("hiddenLayers"));
+        assertEquals(true, summary.get("batchNorm"));
+        assertEquals(2, ((Number) summary.get("rewindStep")).intValue());
+        String stopped = String.valueOf(summary.get("stopped"));
+        assertTrue(stopped.contains("of the units of a pruned layer connected (the rule stops at 0.5 or fewer)"),
+                stopped);
+        List<String> rounds = Files.readAllLines(out.resolve(PruningRun.ROUNDS));
+        int phases = rounds.size() - 1;
+        assertTrue(phases > 1 && phases < 61, rounds.toString());
+        // the first layer's 32 weights keep round(32 * 0.7^r) after r prunings
+        String[] last = rounds.get(phases).split(",");
+        assertEquals(1 - PruningMasks.keptTarget(32, Math.pow(0.7, phases - 1)) / 32.0, Double.parseDouble(last[2]),
+                1e-12);
+        assertEquals(1 + 2, Files.readAllLines(out.resolve(PruningRun.ONE_SHOT)).size(), "one-shot: rounds 0, 1");
+        assertTrue(Files.readAllLines(out.resolve(PruningRun.DISPLACEMENTS)).get(0)
+                .equals(PruningRun.DISPLACEMENTS_HEADER));
+    }
+
     @Test
     void badFlagsExitWithStatus2NamingTheFlag(@TempDir Path dir) {
         String out = dir.resolve("p").toString();

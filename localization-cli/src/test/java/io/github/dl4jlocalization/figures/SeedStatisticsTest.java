@@ -37,4 +37,15 @@ class SeedStatisticsTest {
         assertFalse(b.exceeds(a, 0));
         assertFalse(SeedStatistics.of(new double[] {5}).exceeds(b, 0), "one seed: no standard error, never exceeds");
     }
+
+    /** {1, 2, 3, 4}: mean 2.5, s = sqrt(5/3), t_{0.975, 3} = 3.182446305284263 (tables: 3.182). */
+    @Test
+    void interval95UsesStudentsT() {
+        // commons-math inverts the t distribution to an absolute accuracy of 1e-9: 1e-8 on the bounds
+        double[] ci = SeedStatistics.of(new double[] {1, 2, 3, 4}).interval95();
+        double half = 3.182446305284263 * Math.sqrt(5.0 / 3) / 2;
+        assertEquals(2.5 - half, ci[0], 1e-8);
+        assertEquals(2.5 + half, ci[1], 1e-8);
+        assertTrue(Double.isNaN(SeedStatistics.of(new double[] {1}).interval95()[0]));
+    }
 }

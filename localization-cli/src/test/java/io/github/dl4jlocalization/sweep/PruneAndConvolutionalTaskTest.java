@@ -36,17 +36,18 @@ class PruneAndConvolutionalTaskTest {
         assertEquals(PruneTask.defaults(), UnitTasks.fromMap(Map.of("kind", "prune")));
         PruneTask t = (PruneTask) UnitTasks.fromMap(Map.of("kind", "prune", "rate", 0.5, "rounds", 2,
                 "scope", "global", "rewind", 3, "baseline", false, "heldOut", 50));
-        assertEquals(new PruneTask(0.5, 2, PruningScope.GLOBAL, 3, false, 50), t);
+        assertEquals(new PruneTask(0.5, 2, PruningScope.GLOBAL, 3, false, 50, 1, false, 0), t);
         assertEquals(t, UnitTasks.fromMap(t.toMap()));
         assertEquals(PruneTask.defaults(), UnitTasks.fromMap(PruneTask.defaults().toMap()));
         assertEquals("init", PruneTask.defaults().settings().get("rewind"));
         assertEquals("evalSize", PruneTask.defaults().settings().get("heldOut"));
         assertMessage("rate must be a fraction in (0, 1), got 1", Map.of("kind", "prune", "rate", 1));
-        assertMessage("scope must be one of first-layer, per-layer, global, got 'all'",
+        assertMessage("scope must be one of first-layer, per-layer, global, hidden-layers, got 'all'",
                 Map.of("kind", "prune", "scope", "all"));
         assertMessage("rewind must be init or a step count >= 0, got 'start'", Map.of("kind", "prune", "rewind", "start"));
         assertMessage("baseline", Map.of("kind", "prune", "baseline", "yes"));
-        assertMessage("task setting must be one of baseline, heldOut, rate, rewind, rounds, scope for kind prune",
+        assertMessage("task setting must be one of baseline, batchNorm, heldOut, hiddenLayers, rate, rewind, rounds, "
+                + "scope, stopBelowConnectedUnits for kind prune",
                 Map.of("kind", "prune", "lr", 1));
     }
 
@@ -67,9 +68,12 @@ class PruneAndConvolutionalTaskTest {
                 Map.of("kind", "prune", "rate", 0.5, "rounds", 2, "heldOut", 200))).units().get(0);
         UnitResult r = unit.execute(dir);
         assertEquals(UnitResult.Status.COMPLETED, r.status(), r.toString());
-        assertEquals(List.of("finalSparsity", "impMeanIpr", "impMaxIpr", "impKurtosis", "impSpan", "impAccuracy",
-                "denseMeanIpr", "denseKurtosis", "oneShotMeanIpr", "oneShotMaxIpr", "oneShotKurtosis", "oneShotSpan",
-                "oneShotAccuracy"), List.copyOf(r.measures().keySet()));
+        assertEquals(List.of("finalSparsity", "impMeanIpr", "impMaxIpr", "impKurtosis", "impSpan", "impRandomSpan",
+                "impDisplacement", "randomDisplacement", "impAccuracy", "denseMeanIpr", "denseKurtosis",
+                "oneShotMeanIpr", "oneShotMaxIpr", "oneShotKurtosis", "oneShotSpan", "oneShotRandomSpan",
+                "oneShotDisplacement", "oneShotAccuracy"), List.copyOf(r.measures().keySet()));
+        // random placement on D = 10 inputs: mean pair displacement (2 (1 + 2 + 3 + 4) + 5) / 9
+        assertEquals(25.0 / 9, r.measures().get("randomDisplacement"), 1e-12);
         // 3 units x 10 inputs, two halvings
         assertEquals(1 - PruningMasks.keptTarget(30, 0.25) / 30.0, r.measures().get("finalSparsity"), 1e-12);
         // the unit's summary is the final IMP phase: its IPRs are those of the last rounds.csv row
