@@ -34,9 +34,9 @@ figure() {
 }
 
 # --- ipr-kurtosis ---
+# The paper's single-neuron protocol (B=5000, T=10,000, lr 0.1, all 20 points) over 3 of its 30 seeds.
 ipr_kurtosis() {
-  ./localization figure ipr-kurtosis --out runs/figures/ipr-kurtosis --workers "$WORKERS" \
-    --seeds 3 --batch 1000 --steps 1000 --record-every 100
+  ./localization figure ipr-kurtosis --seeds 3 --workers "$WORKERS" --out runs/figures/ipr-kurtosis
   cp runs/figures/ipr-kurtosis/ipr-kurtosis.png docs/figures/ipr-kurtosis.png
 }
 figure ipr-kurtosis ipr_kurtosis
@@ -45,14 +45,18 @@ figure ipr-kurtosis ipr_kurtosis
 # The protocol of docs/results/ising-peaks.md: 28 seeds at the notebook's batch 500 and at 5000, for
 # the derived update (variant 1) and the notebook's (fig3), on the reference's Metropolis chains and
 # on exact samples; one directory per cell, and protocol.csv with one row per cell. The Metropolis
-# chains at B=5000 (about 4 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (10).
+# chains at B=5000 (about 4 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (10)
+# and only for the update rules in ISING_METROPOLIS_B5000_VARIANTS ("1"; "1 fig3" for both).
 ising_peaks() {
   local sampler batch variant seeds dir
   for sampler in exact metropolis; do
     for batch in 500 5000; do
       for variant in 1 fig3; do
         seeds=28
-        [ "$sampler/$batch" = metropolis/5000 ] && seeds="${ISING_METROPOLIS_B5000_SEEDS:-10}"
+        if [ "$sampler/$batch" = metropolis/5000 ]; then
+          [[ " ${ISING_METROPOLIS_B5000_VARIANTS:-1} " == *" $variant "* ]] || continue
+          seeds="${ISING_METROPOLIS_B5000_SEEDS:-10}"
+        fi
         dir="runs/figures/ising-peaks/$sampler-b$batch-v$variant"
         ./localization figure ising-peaks --sampler "$sampler" --batch "$batch" --variant "$variant" \
           --seeds "$seeds" --workers "$WORKERS" --out "$dir"
@@ -74,8 +78,10 @@ ising_peaks() {
 figure ising-peaks ising_peaks
 
 # --- elliptical ---
+# The Fig. 4 notebook's settings: shell and extreme at B=10,000, lr 0.05, T=5000 (the command's
+# defaults); Student-t(3) at B=1000, lr 0.01, T=10,000, init scale 1; 3 seeds per law.
 elliptical() {
-  ./localization figure elliptical --batch 2000 --t-batch 2000 --seeds 2 --workers "$WORKERS" \
+  ./localization figure elliptical --seeds 3 --t-batch 1000 --t-init-scale 1 --workers "$WORKERS" \
     --out runs/figures/elliptical
   cp runs/figures/elliptical/elliptical-fields.png docs/figures/elliptical.png
 }
@@ -99,11 +105,20 @@ many_neurons() {
 figure many-neurons many_neurons
 
 # --- imp ---
+# Two protocols, each NLGP(g=100) against its Gaussian clone and IMP against one-shot pruning at
+# equal sparsity (docs/results/imp.md): the lottery-ticket defaults on the SCM (K=10, p=0.2, R=10,
+# 1000 steps per round, rewind to init) over 10 seeds, and Pellegrini & Biroli's protocol (three
+# batch-normalized hidden layers, trained readout, lr 0.1, batch 1000, p=0.3, late rewinding at 1 %
+# of a round, per-layer thresholds without the output layer, rounds until a layer keeps at most
+# 20 % of its units connected) on 100 units per layer and 1000 steps per round, over 6 seeds.
 imp() {
-  ./localization figure imp --seeds 3 --steps 400 --rounds 6 --rate 0.3 --workers "$WORKERS" \
-    --out runs/figures/imp
+  ./localization figure imp --seeds 10 --workers "$WORKERS" --out runs/figures/imp
+  ./localization figure imp --seeds 6 --hidden 100 --readout trained --init-scale 1 --lr 0.1 --batch 1000 \
+    --steps 1000 --rate 0.3 --rounds 40 --rewind 10 --scope hidden-layers --hidden-layers 3 --batch-norm \
+    --stop-below-connected-units 0.2 --workers "$WORKERS" --out runs/figures/imp-pellegrini-biroli
   cp runs/figures/imp/imp.png docs/figures/imp.png
   cp runs/figures/imp/final-rf-nlgp.png docs/figures/imp-final-rf-nlgp.png
+  cp runs/figures/imp-pellegrini-biroli/imp.png docs/figures/imp-pellegrini-biroli.png
 }
 figure imp imp
 

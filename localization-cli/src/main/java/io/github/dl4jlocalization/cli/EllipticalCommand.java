@@ -8,6 +8,7 @@ import io.github.dl4jlocalization.data.RadialLaw;
 import io.github.dl4jlocalization.experiment.RunConfig;
 import io.github.dl4jlocalization.figures.EllipticalFigure;
 import io.github.dl4jlocalization.figures.FigureSweeps;
+import io.github.dl4jlocalization.nn.NetworkSpec;
 import io.github.dl4jlocalization.util.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,9 @@ import java.util.concurrent.Callable;
  * 8). Defaults: L=40, xi=(1,3), K=1 ReLU without bias, init 0.001, lr 0.05, T=5000, B=10,000, a
  * record every 100 steps (the Fig. 4 notebook's shell and extreme runs), every one a flag of
  * {@link RunOptions}. The Student-t(3) row takes its own {@code --t-lr 0.01}, {@code --t-steps
- * 10000}, {@code --t-batch 50000}: the run of {@code elliptical_sinusoids.py} that recorded the
- * reference residual 0.0977 (the Fig. 4 notebook's t run used B=1000 and init scale 1 instead).
+ * 10000}, {@code --t-batch 50000}, {@code --t-init-scale 0.001}: the run of
+ * {@code elliptical_sinusoids.py} that recorded the reference residual 0.0977 (the Fig. 4
+ * notebook's t run used {@code --t-batch 1000 --t-init-scale 1} instead).
  */
 @Command(name = EllipticalFigure.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Elliptical data (shell, extreme radius, Student-t) do not localize (docs/science.md 2.8).",
@@ -35,8 +37,8 @@ import java.util.concurrent.Callable;
             "Writes elliptical.csv (per law and seed), elliptical-fields.png (RF evolutions with the fit, red dashed), "
                     + "summary.json and the sweeps into --out DIR.",
             "Defaults: the Fig. 4 notebook's shell and extreme runs (each flag below shows its default); the t law "
-                    + "takes --t-lr, --t-steps, --t-batch instead of --lr, --steps, "
-                    + "--batch."})
+                    + "takes --t-lr, --t-steps, --t-batch, --t-init-scale instead of --lr, --steps, "
+                    + "--batch, --init-scale."})
 final class EllipticalCommand implements Callable<Integer> {
     @Mixin
     FigureOptions options;
@@ -64,6 +66,11 @@ final class EllipticalCommand implements Callable<Integer> {
             description = "Batch size of the t law (default ${DEFAULT-VALUE}).")
     int tBatch;
 
+    @Option(names = "--t-init-scale", paramLabel = "X", defaultValue = "0.001",
+            description = "Variance multiplier of the initial weights of the t law (default ${DEFAULT-VALUE}; the "
+                    + "Fig. 4 notebook's t run: 1).")
+    double tInitScale;
+
     /**
      * The figure's defaults (docs/science.md 7.3, Fig. 4 row), overridden by the run flags; the network
      * is RunConfig's default single ReLU neuron (K=1, no bias, frozen readout, init 0.001).
@@ -84,6 +91,7 @@ final class EllipticalCommand implements Callable<Integer> {
         Require.positive("t-lr", tLearningRate);
         Require.atLeast("t-steps", tSteps, 1);
         Require.atLeast("t-batch", tBatch, 1);
+        Require.positive("t-init-scale", tInitScale);
         Map<String, RunConfig> configs = new LinkedHashMap<>();
         for (String name : radials) {
             String law = name.trim().toLowerCase(Locale.ROOT);
@@ -92,7 +100,7 @@ final class EllipticalCommand implements Callable<Integer> {
             RunConfig.Builder b = base.toBuilder().set(EllipticalModel.RADIAL, law)
                     .set(EllipticalModel.DF, base.data().df());
             if (law.equals("t")) {
-                b.learningRate(tLearningRate).steps(tSteps).batch(tBatch);
+                b.learningRate(tLearningRate).steps(tSteps).batch(tBatch).set(NetworkSpec.INIT_SCALE, tInitScale);
             }
             configs.put(law, b.build());
         }

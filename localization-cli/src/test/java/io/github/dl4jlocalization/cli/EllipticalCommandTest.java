@@ -93,6 +93,24 @@ class EllipticalCommandTest extends ConsoleCapture {
         assertTrue(stdout().contains("shell.meanResidual: " + measured.get("shell").get("meanResidual")), stdout());
     }
 
+    /** The Fig. 4 notebook's t run starts from init scale 1; the shell keeps the run's 0.001. */
+    @Test
+    void theTLawTakesItsOwnInitScale(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fig");
+        assertEquals(0, LocalizationCli.execute("figure", "elliptical", "--radials", "shell,t", "--length", "12",
+                "--steps", "20", "--batch", "50", "--t-steps", "20", "--t-batch", "50", "--record-every", "10",
+                "--t-init-scale", "1", "--workers", "1", "--out", out.toString()), stderr());
+        for (String law : List.of("shell", "t")) {
+            Path unit;
+            try (Stream<Path> units = Files.list(out.resolve(FigureSweeps.SWEEPS).resolve("elliptical-" + law)
+                    .resolve(Sweep.UNITS))) {
+                unit = units.findFirst().orElseThrow();
+            }
+            Map<String, Object> config = JsonFiles.readJson(unit.resolve(RunDirectory.CONFIG), "config");
+            assertEquals(law.equals("t") ? 1.0 : 0.001, ((Number) config.get("initScale")).doubleValue(), law);
+        }
+    }
+
     @Test
     void badInputExitsWithStatus2BeforeAnyTraining(@TempDir Path dir) {
         Path out = dir.resolve("fig");
