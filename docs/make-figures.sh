@@ -110,11 +110,11 @@ figure many-neurons many_neurons
 # 1000 steps per round, rewind to init) over 10 seeds, and Pellegrini & Biroli's protocol (three
 # batch-normalized hidden layers, trained readout, lr 0.1, batch 1000, p=0.3, late rewinding at 1 %
 # of a round, per-layer thresholds without the output layer, rounds until a layer keeps at most
-# 20 % of its units connected) on 100 units per layer and 1000 steps per round, over 6 seeds.
+# 20 % of its units connected) on 100 units per layer and 500 steps per round, over 5 seeds.
 imp() {
   ./localization figure imp --seeds 10 --workers "$WORKERS" --out runs/figures/imp
-  ./localization figure imp --seeds 6 --hidden 100 --readout trained --init-scale 1 --lr 0.1 --batch 1000 \
-    --steps 1000 --rate 0.3 --rounds 40 --rewind 10 --scope hidden-layers --hidden-layers 3 --batch-norm \
+  ./localization figure imp --seeds 5 --hidden 100 --readout trained --init-scale 1 --lr 0.1 --batch 1000 \
+    --steps 500 --rate 0.3 --rounds 40 --rewind 5 --scope hidden-layers --hidden-layers 3 --batch-norm \
     --stop-below-connected-units 0.2 --workers "$WORKERS" --out runs/figures/imp-pellegrini-biroli
   cp runs/figures/imp/imp.png docs/figures/imp.png
   cp runs/figures/imp/final-rf-nlgp.png docs/figures/imp-final-rf-nlgp.png

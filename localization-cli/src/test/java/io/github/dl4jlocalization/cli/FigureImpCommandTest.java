@@ -52,16 +52,20 @@ class FigureImpCommandTest extends ConsoleCapture {
                 .resolve(Sweep.CSV));
         List<String> rh = Arrays.asList(results.get(0).split(","));
         double sum = 0;
+        double ratios = 0;
         int n = 0;
         for (String line : results.subList(1, results.size())) {
             String[] f = line.split(",", -1);
             if (f[rh.indexOf("data.model")].equals("nlgp")) {
                 sum += Double.parseDouble(f[rh.indexOf("impMeanIpr")]);
+                ratios += Double.parseDouble(f[rh.indexOf("impSpan")]) / Double.parseDouble(f[rh.indexOf("impRandomSpan")]);
                 n++;
             }
         }
         assertEquals(2, n);
         assertEquals(sum / n, Double.parseDouble(nlgpLast.get("meanIpr")), 1e-12);
+        // span over its random-placement expectation: the mean of the seeds' own ratios
+        assertEquals(ratios / n, Double.parseDouble(nlgpLast.get("spanOverRandom")), 1e-12);
 
         for (String file : List.of(ImpFigure.PLOT, "final-mask-nlgp.png", "final-rf-nlgp.png",
                 "final-mask-nlgp-clone.png", "final-rf-nlgp-clone.png")) {
@@ -93,6 +97,7 @@ class FigureImpCommandTest extends ConsoleCapture {
         double randomSpan = Double.parseDouble(nlgpLast.get("randomSpan"));
         assertTrue(span >= 1 && span <= LENGTH && randomSpan >= 1 && randomSpan <= LENGTH, nlgpLast.toString());
         assertEquals(25.0 / 9, Double.parseDouble(nlgpLast.get("randomDisplacement")), 1e-12);
+
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = (Map<String, Object>) summary.get("settings");
         @SuppressWarnings("unchecked")
