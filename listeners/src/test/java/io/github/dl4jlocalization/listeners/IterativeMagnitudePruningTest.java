@@ -367,6 +367,30 @@ class IterativeMagnitudePruningTest {
         assertTrue(Double.isFinite(last.meanIpr()), last.toString());
     }
 
+    /**
+     * Pellegrini &amp; Biroli's rule: the rounds stop before a pruning that would leave at most the
+     * given fraction of a pruned layer's K = 3 units connected; the last trained mask keeps more,
+     * the next one (recomputed here from the final weights) would not, and the run says why. The
+     * one-shot baseline ignores the rule (it prunes once, to the sparsity it is given).
+     */
+    @Test
+    void roundsStopBeforeALayerWouldKeepTooFewConnectedUnits() {
+        MultiLayerNetwork net = Fixtures.network(0.5);
+        IterativeMagnitudePruning imp = builder().rate(0.5).rounds(1_000_000_000).stopBelowConnectedUnits(0.5).build();
+        List<PruningRoundRecord> records = imp.run(net, Fixtures.data(20, STEPS, 2));
+        PruningRoundRecord last = records.get(records.size() - 1);
+        long connected = Arrays.stream(last.keptInputs()).filter(n -> n > 0).count();
+        assertTrue(connected > 0.5 * Fixtures.K, last.toString());
+        PruningMasks next = imp.masks().prunedByMagnitude(net, imp.keepFraction(records.size()), false);
+        assertTrue(next.connectedUnitFraction() <= 0.5, next.toString());
+        assertTrue(imp.stopReason().startsWith("after " + (records.size() - 1) + " of 1000000000 prunings"),
+                imp.stopReason());
+        assertTrue(records.size() < 7, "stopped before the no-weight rule would (7 records): " + records.size());
+        assertEquals(0.5, imp.stopBelowConnectedUnits());
+        assertMessage("stopBelowConnectedUnits must be a fraction in [0, 1), got 1.0",
+                () -> new IterativeMagnitudePruning.Builder().stopBelowConnectedUnits(1));
+    }
+
     @Test
     void roundsPostedToAStatsStorageForTheDashboard() {
         InMemoryStatsStorage storage = new InMemoryStatsStorage();

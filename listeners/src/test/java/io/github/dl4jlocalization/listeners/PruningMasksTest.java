@@ -1,5 +1,6 @@
 package io.github.dl4jlocalization.listeners;
 
+import io.github.dl4jlocalization.nn.LayeredNetwork;
 import io.github.dl4jlocalization.nn.Readout;
 import io.github.dl4jlocalization.nn.ShallowNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
@@ -157,5 +159,35 @@ class PruningMasksTest {
         assertEquals("key must be one of the masked parameters [0_W], got 1_W",
                 assertThrows(IllegalArgumentException.class, () -> masks.kept("1_W")).getMessage());
         assertEquals("PruningMasks(0_W [12, 3]: kept 36/36, sparsity 0.0000)", masks.toString());
+    }
+
+    /** Units are the columns of a D x K matrix: a unit is connected while one of its inputs is kept. */
+    @Test
+    void connectedUnitFractionIsTheSmallestOverTheMatrices() {
+        MultiLayerNetwork net = Fixtures.network(0.5);
+        PruningMasks dense = PruningMasks.dense(net, List.of("0_W"));
+        assertEquals(1.0, dense.connectedUnitFraction());
+        // keep 2 of 36 weights: the two largest |w| lie in one or two of the 3 units' columns
+        PruningMasks sparse = dense.prunedByMagnitude(net, 2.0 / 36, false);
+        boolean[][] units = sparse.keptColumns("0_W");
+        long connected = Arrays.stream(units).filter(u -> {
+            for (boolean k : u) {
+                if (k) {
+                    return true;
+                }
+            }
+            return false;
+        }).count();
+        assertEquals(connected / 3.0, sparse.connectedUnitFraction(), 1e-15);
+        assertTrue(connected <= 2);
+    }
+
+    /** The hidden-layers scope prunes every trainable weight matrix but the output layer's. */
+    @Test
+    void hiddenLayersScopeLeavesTheOutputLayer() {
+        MultiLayerNetwork net = new LayeredNetwork(ShallowNetwork.builder(6).hiddenUnits(4).readout(Readout.TRAINED)
+                .build(), 3, true).network();
+        assertEquals(List.of("0_W", "3_W", "6_W"), PruningScope.HIDDEN_LAYERS.parameters(net));
+        assertEquals(List.of("0_W", "3_W", "6_W", "9_W"), PruningScope.PER_LAYER.parameters(net));
     }
 }
