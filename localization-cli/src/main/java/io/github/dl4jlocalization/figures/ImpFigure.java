@@ -46,6 +46,8 @@ import java.util.function.ToDoubleFunction;
  *       placement;</li>
  *   <li>{@code final-mask-<model>.png}, {@code final-rf-<model>.png}: the final IMP mask and
  *       weights of the first seed of each model;</li>
+ *   <li>{@value #LOCALITY_CSV}: NLGP against its clone at every common round, paired by seed
+ *       (span over random placement, the difference's 95 % interval, accuracies);</li>
  *   <li>{@value FigureSummary#FILE}: the measured numbers and the verdicts.</li>
  * </ul>
  * Locality is judged against the null model of as many randomly placed connections
@@ -64,6 +66,11 @@ public final class ImpFigure implements Figure {
     public static final String CSV = "imp-rounds.csv";
     /** IPR and kurtosis against the round. */
     public static final String PLOT = "imp.png";
+    /** NLGP against its clone round by round, paired by seed. */
+    public static final String LOCALITY_CSV = "imp-locality.csv";
+    /** The header of {@value #LOCALITY_CSV}. */
+    public static final String LOCALITY_HEADER = "round,sparsity,seeds,nlgpSpanOverRandom,cloneSpanOverRandom,"
+            + "cloneMinusNlgp,cloneMinusNlgpLow95,cloneMinusNlgpHigh95,nlgpAccuracy,cloneAccuracy";
     /** The two data models compared. */
     public static final List<String> MODELS = List.of("nlgp", "nlgp-clone");
     /** The header of {@value #CSV}. */
@@ -145,6 +152,9 @@ public final class ImpFigure implements Figure {
                     out.resolve("final-rf-" + model + ".png"));
         }
         writeCsv(out.resolve(CSV), curves);
+        if (runsByModel.containsKey(MODELS.get(0)) && runsByModel.containsKey(MODELS.get(1))) {
+            writeLocality(out.resolve(LOCALITY_CSV), runsByModel.get(MODELS.get(0)), runsByModel.get(MODELS.get(1)));
+        }
         plot(curves, runsByModel, out.resolve(PLOT));
         return measured(curves, runsByModel, units.size());
     }
@@ -229,6 +239,36 @@ public final class ImpFigure implements Figure {
                 }
             }
         });
+    }
+
+    /**
+     * {@value #LOCALITY_CSV}: at every round all seeds of both models reached (equal sparsity), the
+     * span over its random expectation of NLGP and of the clone (means over seeds) and their
+     * per-seed difference with its 95 % interval, next to the held-out accuracies, so that the
+     * comparison can be read where the pruned networks still work (the stopping rule may end the
+     * rounds at chance accuracy).
+     */
+    private static void writeLocality(Path file, List<SeedRun> nlgp, List<SeedRun> clone) {
+        int rounds = Math.min(nlgp.stream().mapToInt(r -> r.imp().size()).min().orElse(0),
+                clone.stream().mapToInt(r -> r.imp().size()).min().orElse(0));
+        AtomicFiles.write(file, w -> {
+            w.write(LOCALITY_HEADER + "\n");
+            for (int round = 0; round < rounds; round++) {
+                final int r = round;
+                SeedStatistics gap = SeedStatistics.of(paired(clone, nlgp, run -> spanOverRandom(run.imp().get(r))));
+                double[] ci = gap.interval95();
+                w.write(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%s%n", round,
+                        nlgp.get(0).imp().get(round).get("sparsity"), gap.count(),
+                        mean(nlgp, run -> spanOverRandom(run.imp().get(r))),
+                        mean(clone, run -> spanOverRandom(run.imp().get(r))), gap.mean(), ci[0], ci[1],
+                        mean(nlgp, run -> run.imp().get(r).get("accuracy")),
+                        mean(clone, run -> run.imp().get(r).get("accuracy"))));
+            }
+        });
+    }
+
+    private static double mean(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
+        return SeedStatistics.of(runs.stream().mapToDouble(value).toArray()).mean();
     }
 
     private void plot(Map<String, List<Round>> curves, Map<String, List<SeedRun>> runsByModel, Path png) {

@@ -83,6 +83,10 @@ class FigureImpCommandTest extends ConsoleCapture {
                 "localBeyondRandomPlacement.nlgp-clone", "impBeatsOneShot", "impBeatsOneShotByIpr",
                 "nonGaussianityGrows"), List.copyOf(verdicts.keySet()));
         assertEquals(ROUNDS, verdicts.get("comparisonRound"));
+        // the round-by-round comparison ends at the verdict's round with the verdict's numbers
+        List<String> locality = Files.readAllLines(out.resolve(ImpFigure.LOCALITY_CSV));
+        assertEquals(ImpFigure.LOCALITY_HEADER, locality.get(0));
+        assertEquals(1 + ROUNDS + 1, locality.size(), locality.toString());
         // every verdict carries the mean of its per-seed values and their 95 % interval around it
         @SuppressWarnings("unchecked")
         Map<String, Object> needed = (Map<String, Object>) verdicts.get("nonGaussianInputsNeeded");
@@ -91,6 +95,9 @@ class FigureImpCommandTest extends ConsoleCapture {
         double mean = ((Number) needed.get("mean")).doubleValue();
         assertTrue(ci.get(0) <= mean && mean <= ci.get(1), needed.toString());
         assertEquals(2, needed.get("seeds"));
+        String[] lastRound = locality.get(ROUNDS + 1).split(",");
+        assertEquals(mean, Double.parseDouble(lastRound[5]), 1e-12);
+        assertEquals(ci.get(0), Double.parseDouble(lastRound[6]), 1e-12);
 
         // the locality null: spans against the random-placement expectation of as many inputs
         double span = Double.parseDouble(nlgpLast.get("span"));
