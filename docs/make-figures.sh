@@ -49,7 +49,7 @@ figure ipr-kurtosis ipr_kurtosis
 # The protocol of docs/results/ising-peaks.md: 28 seeds at the notebook's batch 500 and at 5000, for
 # the derived update (variant 1) and the notebook's (fig3), on the reference's Metropolis chains and
 # on exact samples; one directory per cell, and protocol.csv with one row per cell. The Metropolis
-# chains at B=5000 (about 4 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (10)
+# chains at B=5000 (about 4 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (6)
 # and only for the update rules in ISING_METROPOLIS_B5000_VARIANTS ("1"; "1 fig3" for both).
 ising_peaks() {
   local sampler batch variant seeds dir
@@ -59,7 +59,7 @@ ising_peaks() {
         seeds=28
         if [ "$sampler/$batch" = metropolis/5000 ]; then
           [[ " ${ISING_METROPOLIS_B5000_VARIANTS:-1} " == *" $variant "* ]] || continue
-          seeds="${ISING_METROPOLIS_B5000_SEEDS:-10}"
+          seeds="${ISING_METROPOLIS_B5000_SEEDS:-6}"
         fi
         dir="runs/figures/ising-peaks/$sampler-b$batch-v$variant"
         ./localization figure ising-peaks --sampler "$sampler" --batch "$batch" --variant "$variant" \
