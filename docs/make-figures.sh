@@ -128,6 +128,7 @@ imp() {
   cp runs/figures/imp/imp.png docs/figures/imp.png
   cp runs/figures/imp/final-rf-nlgp.png docs/figures/imp-final-rf-nlgp.png
   cp runs/figures/imp-pellegrini-biroli/imp.png docs/figures/imp-pellegrini-biroli.png
+  cp runs/figures/imp-pellegrini-biroli-r8/imp.png docs/figures/imp-pellegrini-biroli-r8.png
 }
 figure imp imp
 
