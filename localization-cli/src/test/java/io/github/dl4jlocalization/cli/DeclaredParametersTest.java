@@ -64,10 +64,12 @@ class DeclaredParametersTest extends ConsoleCapture {
     private static final Map<String, String> TASK_VALUES = Map.ofEntries(entry("covariance", "exact"),
             entry("empiricalSamples", "50"), entry("variant", "fig3"), entry("rate", "0.5"), entry("rounds", "2"),
             entry("scope", "global"), entry("rewind", "3"), entry("baseline", "false"), entry("heldOut", "50"),
+            entry("hiddenLayers", "3"), entry("batchNorm", "true"), entry("stopBelowConnectedUnits", "0.2"),
             entry("channels", "4"), entry("filterWidth", "3"));
     private static final Map<String, String> TASK_INVALID = Map.ofEntries(entry("covariance", "guess"),
             entry("empiricalSamples", "1"), entry("variant", "2"), entry("rate", "1"), entry("rounds", "0"),
             entry("scope", "all"), entry("rewind", "soon"), entry("baseline", "yes"), entry("heldOut", "1"),
+            entry("hiddenLayers", "0"), entry("batchNorm", "maybe"), entry("stopBelowConnectedUnits", "1"),
             entry("channels", "0"), entry("filterWidth", "0"));
 
     private static List<Parameter<?>> runParameters() {
