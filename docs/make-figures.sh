@@ -5,7 +5,8 @@
 # else the largest subset, with what was reduced said there. Re-running resumes: finished sweep
 # units are skipped (delete runs/figures/<figure> to start that figure over).
 # Each figure's wall time is appended to runs/figures/wall-times.csv (figure,seconds,workers,date).
-# Usage: docs/make-figures.sh [WORKERS] [FIGURE...]   (default: 2 workers, every figure)
+# Usage: docs/make-figures.sh [WORKERS] [FIGURE...]   (default: 2 workers, every figure). Needs jq
+# (Debian package jq) for the Ising protocol table.
 # One block per figure, delimited by a comment line "# --- <figure-name> ---".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,7 +50,7 @@ figure ipr-kurtosis ipr_kurtosis
 # The protocol of docs/results/ising-peaks.md: 28 seeds at the notebook's batch 500 and at 5000, for
 # the derived update (variant 1) and the notebook's (fig3), on the reference's Metropolis chains and
 # on exact samples; one directory per cell, and protocol.csv with one row per cell. The Metropolis
-# chains at B=5000 (about 4 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (6)
+# chains at B=5000 (about 5 CPU minutes per seed) run over ISING_METROPOLIS_B5000_SEEDS seeds (6)
 # and only for the update rules in ISING_METROPOLIS_B5000_VARIANTS ("1"; "1 fig3" for both).
 ising_peaks() {
   local sampler batch variant seeds dir
