@@ -36,10 +36,10 @@ figure() {
 
 # --- ipr-kurtosis ---
 # The paper's single-neuron protocol (B=5000, T=10,000, lr 0.1, all 20 points) over 3 of its 30
-# seeds, and its many-neuron protocol (SCM K=10, lr 5, T=20,000, B=5000) over 1 of its 30 seeds.
+# seeds, and its many-neuron protocol (SCM K=10, lr 5, T=20,000, B=5000) over 2 of its 30 seeds.
 ipr_kurtosis() {
   ./localization figure ipr-kurtosis --seeds 3 --workers "$WORKERS" --out runs/figures/ipr-kurtosis
-  ./localization figure ipr-kurtosis --preset many-neurons --seeds 1 --workers "$WORKERS" \
+  ./localization figure ipr-kurtosis --preset many-neurons --seeds 2 --workers "$WORKERS" \
     --out runs/figures/ipr-kurtosis-k10
   cp runs/figures/ipr-kurtosis/ipr-kurtosis.png docs/figures/ipr-kurtosis.png
   cp runs/figures/ipr-kurtosis-k10/ipr-kurtosis.png docs/figures/ipr-kurtosis-k10.png
