@@ -5,7 +5,9 @@ import io.github.dl4jlocalization.util.Require;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One training phase of {@link IterativeMagnitudePruning}: the network trained with the mask of
@@ -96,11 +98,13 @@ public record PruningRoundRecord(boolean oneShot, int round, long steps, double 
     /**
      * The same mean for randomly placed connections: over the units that kept at least one input,
      * the mean of {@code ConnectionLocality.randomSpanMean(D, n_k)} (NaN when no unit kept one).
-     * A span well below it is locality beyond what the number of survivors explains.
+     * A span well below it is locality beyond what the number of survivors explains. Each distinct
+     * count is evaluated once (units often keep the same number of inputs).
      */
     public double meanRandomSpan() {
-        return NanStats.mean(Arrays.stream(keptInputs)
-                .mapToDouble(n -> n == 0 ? Double.NaN : ConnectionLocality.randomSpanMean(inputs, n)).toArray());
+        Map<Integer, Double> byCount = new HashMap<>();
+        return NanStats.mean(Arrays.stream(keptInputs).mapToDouble(n -> n == 0 ? Double.NaN
+                : byCount.computeIfAbsent(n, c -> ConnectionLocality.randomSpanMean(inputs, c))).toArray());
     }
 
     /** The mean circular displacement of the pairs of surviving inputs of a unit, over all units (NaN: no pair). */

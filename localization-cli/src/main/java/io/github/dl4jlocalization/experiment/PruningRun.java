@@ -86,8 +86,7 @@ public final class PruningRun {
     private final int heldOut;
     private boolean stats = true;
     private boolean prefetch = true;
-    private int hiddenLayers = 1;
-    private boolean batchNorm;
+    private LayeredNetwork network;
     private double stopBelowConnectedUnits;
 
     /**
@@ -111,6 +110,7 @@ public final class PruningRun {
         this.rewindStep = rewindStep;
         this.baseline = baseline;
         pruning(rounds);
+        this.network = new LayeredNetwork(config.network(), 1, false);
     }
 
     /** A builder of this run's pruning settings (validates them). */
@@ -125,9 +125,7 @@ public final class PruningRun {
      * batch normalization: the default).
      */
     public PruningRun network(int hiddenLayers, boolean batchNorm) {
-        new LayeredNetwork(config.network(), hiddenLayers, batchNorm);
-        this.hiddenLayers = hiddenLayers;
-        this.batchNorm = batchNorm;
+        this.network = new LayeredNetwork(config.network(), hiddenLayers, batchNorm);
         return this;
     }
 
@@ -141,9 +139,6 @@ public final class PruningRun {
         return this;
     }
 
-    private LayeredNetwork layeredNetwork() {
-        return new LayeredNetwork(config.network(), hiddenLayers, batchNorm);
-    }
 
     /**
      * Whether to write the DL4J stats file {@value StatsFile#FILE} (default true): per protocol a
@@ -245,9 +240,9 @@ public final class PruningRun {
         }
         summary.put("stepsPerRound", config.steps());
         summary.put("scope", RunConfig.enumName(scope));
-        summary.put("network", layeredNetwork().toString());
-        summary.put("hiddenLayers", hiddenLayers);
-        summary.put("batchNorm", batchNorm);
+        summary.put("network", network.toString());
+        summary.put("hiddenLayers", network.hiddenLayers());
+        summary.put("batchNorm", network.batchNorm());
         summary.put("stopBelowConnectedUnits", stopBelowConnectedUnits);
         summary.put("rewindStep", rewindStep);
         summary.put("heldOut", heldOut);
@@ -296,7 +291,7 @@ public final class PruningRun {
         DataModelDataSetIterator data = TrainingRun.batches(config, model, 0, config.steps());
         int[] current = new int[1];
         try {
-            imp.run(layeredNetwork().network(), (MultiLayerNetwork net, int r) -> {
+            imp.run(network.network(), (MultiLayerNetwork net, int r) -> {
                 current[0] = r;
                 TrainingDivergedException diverged = phase.fit(net, data).divergence();
                 if (diverged != null) {
@@ -401,7 +396,7 @@ public final class PruningRun {
         return String.format(Locale.ROOT,
                 "PruningRun[p=%s, R=%d, E=%d, scope=%s, rewind=%d, baseline=%b, heldOut=%d, stop=%s, %s, %s]", rate,
                 rounds, config.steps(), scope, rewindStep, baseline, heldOut, stopBelowConnectedUnits,
-                layeredNetwork(), config);
+                network, config);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * {@code figure imp}: iterative magnitude pruning (IMP) of the same network on NLGP(g) and on its
@@ -196,6 +197,9 @@ public final class ImpFigure implements Figure {
             "randomDisplacementMean", "accuracy");
     /** The per-seed ratio {@link #spanOverRandom}, a statistic of its own next to the columns. */
     private static final String SPAN_OVER_RANDOM = "spanOverRandom";
+    /** The statistics written as mean and std after the sparsity in {@value #CSV}. */
+    private static final List<String> CSV_STATISTICS = Stream.concat(COLUMNS.stream().skip(1),
+            Stream.of(SPAN_OVER_RANDOM)).toList();
 
     /**
      * The rows of a protocol over the seeds, row by row: the first rows every seed reached (seeds
@@ -209,11 +213,9 @@ public final class ImpFigure implements Figure {
             final int row = i;
             Map<String, SeedStatistics> stats = new LinkedHashMap<>();
             for (String column : COLUMNS) {
-                stats.put(column, SeedStatistics.of(runs.stream()
-                        .mapToDouble(r -> r.rows(protocol).get(row).get(column)).toArray()));
+                stats.put(column, over(runs, r -> r.rows(protocol).get(row).get(column)));
             }
-            stats.put(SPAN_OVER_RANDOM, SeedStatistics.of(runs.stream()
-                    .mapToDouble(r -> spanOverRandom(r.rows(protocol).get(row))).toArray()));
+            stats.put(SPAN_OVER_RANDOM, over(runs, r -> spanOverRandom(r.rows(protocol).get(row))));
             out.add(new Round(model, protocol, protocol.equals(ONE_SHOT) && i > 0 ? finalRound : i, stats));
         }
         return out;
@@ -229,9 +231,7 @@ public final class ImpFigure implements Figure {
                             : Double.toString(r.round());
                     StringBuilder line = new StringBuilder(r.model() + "," + r.protocol() + "," + round + ","
                             + r.get("sparsity").count() + "," + r.get("sparsity").mean());
-                    List<String> columns = new ArrayList<>(COLUMNS.subList(1, COLUMNS.size()));
-                    columns.add(SPAN_OVER_RANDOM);
-                    for (String column : columns) {
+                    for (String column : CSV_STATISTICS) {
                         line.append(',').append(r.get(column).mean()).append(',').append(r.get(column).sampleStd());
                     }
                     w.write(line.toString());
@@ -249,8 +249,7 @@ public final class ImpFigure implements Figure {
      * rounds at chance accuracy).
      */
     private static void writeLocality(Path file, List<SeedRun> nlgp, List<SeedRun> clone) {
-        int rounds = Math.min(nlgp.stream().mapToInt(r -> r.imp().size()).min().orElse(0),
-                clone.stream().mapToInt(r -> r.imp().size()).min().orElse(0));
+        int rounds = commonRounds(nlgp, clone);
         AtomicFiles.write(file, w -> {
             w.write(LOCALITY_HEADER + "\n");
             for (int round = 0; round < rounds; round++) {
@@ -267,8 +266,23 @@ public final class ImpFigure implements Figure {
         });
     }
 
+    /** The IMP rounds every seed of both models reached (all of them share their sparsities). */
+    private static int commonRounds(List<SeedRun> nlgp, List<SeedRun> clone) {
+        return Stream.concat(nlgp.stream(), clone.stream()).mapToInt(r -> r.imp().size()).min().orElse(0);
+    }
+
+    /** One value per seed, in seed order. */
+    private static double[] values(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
+        return runs.stream().mapToDouble(value).toArray();
+    }
+
+    /** The statistics over seeds of one value per seed. */
+    private static SeedStatistics over(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
+        return SeedStatistics.of(values(runs, value));
+    }
+
     private static double mean(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
-        return SeedStatistics.of(runs.stream().mapToDouble(value).toArray()).mean();
+        return over(runs, value).mean();
     }
 
     private void plot(Map<String, List<Round>> curves, Map<String, List<SeedRun>> runsByModel, Path png) {
@@ -343,31 +357,32 @@ public final class ImpFigure implements Figure {
         return chart;
     }
 
-    /** {fractions of pairs per displacement 1..D/2 pooled over the seeds' final phases, the random fractions}. */
+    /**
+     * {fractions of pairs per displacement 1..D/2 pooled over the seeds' final phases, the random
+     * fractions}: the rows of {@value PruningRun#DISPLACEMENTS} of each seed's last phase of
+     * {@code protocol}, one per displacement in order.
+     */
     static double[][] finalDisplacements(List<SeedRun> runs, String protocol) {
-        double[] pairs = null;
-        double[] random = null;
+        List<Double> pairs = new ArrayList<>();
+        List<Double> random = new ArrayList<>();
         for (SeedRun run : runs) {
             double round = run.last(protocol).get("round");
             for (String line : readLines(run.dir().resolve(PruningRun.DISPLACEMENTS))) {
                 String[] f = line.split(",");
                 if (f[0].equals(protocol) && Double.parseDouble(f[1]) == round) {
-                    int delta = Integer.parseInt(f[3]);
-                    if (pairs == null || pairs.length < delta) {
-                        pairs = pairs == null ? new double[delta] : java.util.Arrays.copyOf(pairs, delta);
-                        random = random == null ? new double[delta] : java.util.Arrays.copyOf(random, delta);
+                    int i = Integer.parseInt(f[3]) - 1;
+                    if (i == pairs.size()) {
+                        pairs.add(0.0);
+                        random.add(Double.parseDouble(f[5]));
                     }
-                    pairs[delta - 1] += Double.parseDouble(f[4]);
-                    random[delta - 1] = Double.parseDouble(f[5]);
+                    pairs.set(i, pairs.get(i) + Double.parseDouble(f[4]));
                 }
             }
         }
-        Require.that(pairs != null, PruningRun.DISPLACEMENTS, "no rows", "rows of the final " + protocol + " phase");
-        double total = java.util.Arrays.stream(pairs).sum();
-        for (int i = 0; i < pairs.length; i++) {
-            pairs[i] = total == 0 ? Double.NaN : pairs[i] / total;
-        }
-        return new double[][] {pairs, random};
+        Require.that(!pairs.isEmpty(), PruningRun.DISPLACEMENTS, "no rows", "rows of the final " + protocol + " phase");
+        double total = pairs.stream().mapToDouble(Double::doubleValue).sum();
+        return new double[][] {pairs.stream().mapToDouble(p -> total == 0 ? Double.NaN : p / total).toArray(),
+            random.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     private static List<String> readLines(Path file) {
@@ -458,8 +473,7 @@ public final class ImpFigure implements Figure {
     private Map<String, Object> verdicts(List<SeedRun> nlgp, List<SeedRun> clone) {
         Require.that(nlgp.size() == clone.size(), "seeds", nlgp.size() + " vs " + clone.size(),
                 "the same seeds for both models");
-        int common = Math.min(nlgp.stream().mapToInt(r -> r.imp().size()).min().orElseThrow(),
-                clone.stream().mapToInt(r -> r.imp().size()).min().orElseThrow()) - 1;
+        int common = commonRounds(nlgp, clone) - 1;
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("method", "per-seed differences over " + nlgp.size() + " seeds, mean with its 95 % Student-t interval; "
                 + "a difference counts only when the interval excludes 0");
@@ -472,35 +486,29 @@ public final class ImpFigure implements Figure {
         v.put("nonGaussianInputsNeededByIpr", verdict(iprGap, "NLGP minus clone mean IPR, round " + common,
                 "NLGP more localized by IPR", "the clone more localized by IPR"));
         for (Map.Entry<String, List<SeedRun>> model : List.of(Map.entry("nlgp", nlgp), Map.entry("nlgp-clone", clone))) {
-            double[] local = model.getValue().stream().mapToDouble(r -> 1 - spanOverRandom(r.last(IMP))).toArray();
+            double[] local = values(model.getValue(), r -> 1 - spanOverRandom(r.last(IMP)));
             v.put("localBeyondRandomPlacement." + model.getKey(), verdict(local, "1 - final IMP span over its random "
                     + "expectation", "local beyond what the number of survivors explains", "less local than random"));
         }
-        double[] impSpan = paired(nlgp, nlgp, r -> spanOverRandom(r.last(ONE_SHOT)) - spanOverRandom(r.last(IMP)),
-                r -> 0);
-        double[] impIpr = paired(nlgp, nlgp, r -> r.last(IMP).get("meanIpr") - r.last(ONE_SHOT).get("meanIpr"),
-                r -> 0);
+        double[] impSpan = values(nlgp, r -> spanOverRandom(r.last(ONE_SHOT)) - spanOverRandom(r.last(IMP)));
+        double[] impIpr = values(nlgp, r -> r.last(IMP).get("meanIpr") - r.last(ONE_SHOT).get("meanIpr"));
         v.put("impBeatsOneShot", verdict(impSpan, "NLGP one-shot minus IMP span over its random expectation, at "
                 + "each seed's final sparsity", "consistent (IMP more local)", "contradicted (one-shot more local)"));
         v.put("impBeatsOneShotByIpr", verdict(impIpr, "NLGP IMP minus one-shot mean IPR", "IMP more localized by IPR",
                 "one-shot more localized by IPR"));
-        double[] growth = nlgp.stream().mapToDouble(r -> Math.abs(r.last(IMP).get("meanPreactivationExcessKurtosis"))
-                - Math.abs(r.imp().get(0).get("meanPreactivationExcessKurtosis"))).toArray();
+        double[] growth = values(nlgp, r -> Math.abs(r.last(IMP).get("meanPreactivationExcessKurtosis"))
+                - Math.abs(r.imp().get(0).get("meanPreactivationExcessKurtosis")));
         v.put("nonGaussianityGrows", verdict(growth, "NLGP |mean pre-activation excess kurtosis|, final minus dense",
                 "consistent (grows)", "contradicted (shrinks)"));
         return v;
     }
 
+    /** {@code value(a_s) - value(b_s)} for each seed s (the two lists in the same seed order). */
     private static double[] paired(List<SeedRun> a, List<SeedRun> b, ToDoubleFunction<SeedRun> value) {
-        return paired(a, b, value, value);
-    }
-
-    private static double[] paired(List<SeedRun> a, List<SeedRun> b, ToDoubleFunction<SeedRun> first,
-                                   ToDoubleFunction<SeedRun> second) {
         double[] d = new double[a.size()];
         for (int i = 0; i < d.length; i++) {
             Require.that(a.get(i).seed() == b.get(i).seed(), "seed", b.get(i).seed(), "seed " + a.get(i).seed());
-            d[i] = first.applyAsDouble(a.get(i)) - second.applyAsDouble(b.get(i));
+            d[i] = value.applyAsDouble(a.get(i)) - value.applyAsDouble(b.get(i));
         }
         return d;
     }
@@ -533,7 +541,7 @@ public final class ImpFigure implements Figure {
 
     /** The mean over seeds with its 95 % interval. */
     private static Map<String, Object> stat(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
-        SeedStatistics s = SeedStatistics.of(runs.stream().mapToDouble(value).toArray());
+        SeedStatistics s = over(runs, value);
         double[] ci = s.interval95();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", s.mean());

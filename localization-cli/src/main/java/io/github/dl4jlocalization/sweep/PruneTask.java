@@ -139,7 +139,7 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
 
     /** This task with the one-shot baseline on or off. */
     public PruneTask withBaseline(boolean on) {
-        return new PruneTask(rate, rounds, scope, rewind, on, heldOut, hiddenLayers, batchNorm, stopBelowConnectedUnits);
+        return of(values().toBuilder().set(BASELINE, on).build());
     }
 
     @Override
