@@ -72,7 +72,8 @@ public record PruneTask(double rate, int rounds, PruningScope scope, long rewind
     /** Which weights are pruned. */
     public static final Parameter<PruningScope> SCOPE = Parameter.enumeration("scope", PruningScope.class)
             .defaultValue(PruningScope.FIRST_LAYER)
-            .help("Weights pruned: the first layer, every layer by the same fraction, or all ranked together");
+            .help("Weights pruned: the first layer, every layer by the same fraction, all ranked together, or every "
+                    + "layer but the output layer by the same fraction (hidden-layers)");
     /** The rewind step, written {@code init} for 0 (the initial weights). */
     public static final Parameter<Long> REWIND = Parameter.of("rewind", ValueType.of(String.class, "init|STEP",
                     (name, value) -> PruningRun.parseRewind(ConfigValues.string(name, value)),
